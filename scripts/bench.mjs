@@ -1,0 +1,37 @@
+#!/usr/bin/env node
+// `pnpm bench [suite]`: runs every benchmark suite (or one). Each suite prints JSON lines
+// {"metric","value","unit",…} and writes them to bench/results/<suite>.json.
+import { existsSync, mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { pnpm, root } from './lib/pnpm.mjs';
+
+/** suite → [package, script file inside it]. */
+const suites = {
+  engine: ['@segflow/engine', 'packages/engine', 'bench/engine-bench.ts'],
+  pipeline: ['@segflow/api', 'apps/api', 'bench/pipeline-bench.ts'],
+  backfill: ['@segflow/api', 'apps/api', 'bench/backfill-bench.ts'],
+  segments: ['@segflow/api', 'apps/api', 'bench/segments-bench.ts'],
+  canvas: ['@segflow/e2e', 'e2e', 'bench/canvas-bench.ts'],
+};
+
+const wanted = process.argv.slice(2);
+const unknown = wanted.filter((name) => !(name in suites));
+if (unknown.length > 0) {
+  console.error(`unknown suite(s): ${unknown.join(', ')}; known: ${Object.keys(suites).join(', ')}`);
+  process.exit(2);
+}
+mkdirSync(join(root, 'bench/results'), { recursive: true });
+let failed = 0;
+for (const name of wanted.length > 0 ? wanted : Object.keys(suites)) {
+  const [pkg, dir, file] = suites[name];
+  if (!existsSync(join(root, dir, file))) {
+    console.error(`# ${name}: ${dir}/${file} does not exist yet, skipped`);
+    continue;
+  }
+  console.error(`# ${name}`);
+  const code = await pnpm(['--filter', pkg, 'exec', 'tsx', file], {
+    env: { ...process.env, BENCH_RESULTS_DIR: join(root, 'bench/results') },
+  });
+  if (code !== 0) failed += 1;
+}
+process.exit(failed === 0 ? 0 : 1);
