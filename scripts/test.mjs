@@ -44,7 +44,10 @@ async function vitest(env) {
 
 async function playwright(env) {
   console.log('\n▶ end-to-end journeys (Playwright, Chromium)');
-  if ((await buildWebIfChanged()) !== 0) return void (totals.failed += 1);
+  if ((await buildWebIfChanged()) !== 0) {
+    totals.failed += 1;
+    return;
+  }
   const out = join(reports, 'playwright.json');
   const code = await pnpm(
     ['--filter', '@segflow/e2e', 'exec', 'playwright', 'test', '--reporter=list,json'],
