@@ -1,0 +1,28 @@
+import { sql } from 'drizzle-orm';
+import { jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+
+/** A tenant. Its text id (`demo` for the demo store) is the `store_id` every other table carries. */
+export const stores = pgTable('stores', {
+  id: text('id').primaryKey(),
+  /** Present so that "every table has store_id" holds here too; always equals `id`. */
+  storeId: text('store_id')
+    .notNull()
+    .generatedAlwaysAs(sql`id`),
+  name: text('name').notNull(),
+  timeZone: text('time_zone').notNull().default('UTC'),
+  currency: text('currency').notNull().default('USD'),
+  settings: jsonb('settings').notNull().default({}),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+});
+
+/** Marker for every row's tenant column: text, not null, references stores. */
+export const storeIdColumn = () =>
+  text('store_id')
+    .notNull()
+    .references(() => stores.id, { onDelete: 'cascade' });
+
+/** Primary key column for the tables that use uuids. */
+export const uuidId = () => uuid('id').primaryKey().defaultRandom();
+
+/** A `timestamptz` column (all times are UTC). */
+export const tstz = (name: string) => timestamp(name, { withTimezone: true });
