@@ -5,9 +5,7 @@ import { jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 export const stores = pgTable('stores', {
   id: text('id').primaryKey(),
   /** Present so that "every table has store_id" holds here too; always equals `id`. */
-  storeId: text('store_id')
-    .notNull()
-    .generatedAlwaysAs(sql`id`),
+  storeId: text('store_id').notNull().generatedAlwaysAs(sql`id`),
   name: text('name').notNull(),
   timeZone: text('time_zone').notNull().default('UTC'),
   currency: text('currency').notNull().default('USD'),
