@@ -13,6 +13,8 @@ export const events = pgTable(
     occurredAt: tstz('occurred_at'),
     receivedAt: tstz('received_at').notNull().defaultNow(),
     processedAt: tstz('processed_at'),
+    /** The customer the event concerned, set when it was applied. */
+    customerId: bigint('customer_id', { mode: 'number' }),
     /** Causal depth: 0 for outside events, parent + 1 for events our own actions caused. */
     depth: integer('depth').notNull().default(0),
     causeRunId: text('cause_run_id'),

@@ -1,0 +1,70 @@
+import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import type pg from 'pg';
+import { createDb } from './db/client';
+import { registerErrorHandling } from './errors';
+import { openApiPlugin } from './plugins/openapi';
+import { scopeToStore } from './plugins/store-scope';
+import { webStaticPlugin } from './plugins/web-static';
+import { catalogRoutes } from './routes/catalog/catalog.routes';
+import { createCustomerRepository } from './routes/customers/customers.repository';
+import { customerRoutes } from './routes/customers/customers.routes';
+import { createEventRepository } from './routes/events/events.repository';
+import { eventRoutes } from './routes/events/events.routes';
+import { healthRoutes } from './routes/health/health.routes';
+import { createRunRepository } from './routes/runs/runs.repository';
+import { runRoutes } from './routes/runs/runs.routes';
+import { createStoreRepository } from './routes/stores/stores.repository';
+import { storeRoutes } from './routes/stores/stores.routes';
+import { createWorkflowRepository } from './routes/workflows/workflows.repository';
+import { workflowRoutes } from './routes/workflows/workflows.routes';
+
+/** What the app needs from its host (server, tests). */
+export interface AppOptions {
+  pool: pg.Pool;
+  logger?: FastifyServerOptions['logger'];
+  /** Built SPA to serve with index.html fallback; omit to serve the API only. */
+  webRoot?: string;
+  /** Default body limit in bytes (events allow more). */
+  bodyLimit?: number;
+}
+
+/** Builds the Fastify app. The register order below is the table of contents of the API. */
+export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: options.logger ?? false,
+    bodyLimit: options.bodyLimit ?? 1024 * 1024,
+    requestIdHeader: 'x-request-id',
+    disableRequestLogging: true,
+  }).withTypeProvider<ZodTypeProvider>();
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  registerErrorHandling(app);
+
+  const db = createDb(options.pool);
+  const stores = createStoreRepository(db);
+
+  // Plugins
+  await app.register(openApiPlugin);
+
+  // Routes: global
+  await app.register(healthRoutes, { prefix: '/api', pool: options.pool });
+  await app.register(catalogRoutes, { prefix: '/api' });
+  await app.register(storeRoutes, { prefix: '/api', stores });
+
+  // Routes: per store (an unknown store answers 404 before any handler)
+  await app.register(
+    async (scoped) => {
+      scopeToStore(scoped, stores);
+      await scoped.register(workflowRoutes, { workflows: createWorkflowRepository(db) });
+      await scoped.register(eventRoutes, { events: createEventRepository(options.pool) });
+      await scoped.register(customerRoutes, { customers: createCustomerRepository(db) });
+      await scoped.register(runRoutes, { runs: createRunRepository(db) });
+    },
+    { prefix: '/api/stores/:storeId' },
+  );
+
+  // The SPA, last: everything that is not /api
+  if (options.webRoot) await app.register(webStaticPlugin, { root: options.webRoot });
+  return app;
+}

@@ -1,0 +1,150 @@
+import { and, asc, desc, eq, gte, lt, lte, or, sql } from 'drizzle-orm';
+import type { Db } from '../../db/client';
+import { actionExecutions, runSteps, runs, type runStatuses, workflows } from '../../db/schema/index';
+import { AppError } from '../../errors';
+
+/** Filters of the run history. */
+export interface RunFilters {
+  status?: (typeof runStatuses)[number];
+  customerId?: number;
+  since?: string;
+  until?: string;
+  limit: number;
+  cursor?: string;
+}
+
+function decodeCursor(cursor: string): { at: string; id: string } {
+  const [at, id] = Buffer.from(cursor, 'base64url').toString('utf8').split('|');
+  if (!at || !id || Number.isNaN(Date.parse(at)) || !/^[0-9a-f-]{36}$/.test(id)) {
+    throw new AppError('validation_failed', 'cursor: invalid');
+  }
+  return { at, id };
+}
+
+/** Run history and traces, scoped by store. */
+export function createRunRepository(db: Db) {
+  return {
+    /** A workflow's runs, newest first, keyset-paged, filtered by status / customer / time. */
+    async listForWorkflow(storeId: string, workflowId: string, f: RunFilters) {
+      const [wf] = await db
+        .select({ id: workflows.id })
+        .from(workflows)
+        .where(and(eq(workflows.storeId, storeId), eq(workflows.id, workflowId)));
+      if (!wf) throw new AppError('workflow_not_found', `Workflow ${workflowId} does not exist`);
+      const cursor = f.cursor ? decodeCursor(f.cursor) : undefined;
+      const rows = await db
+        .select()
+        .from(runs)
+        .where(
+          and(
+            eq(runs.storeId, storeId),
+            eq(runs.workflowId, workflowId),
+            f.status ? eq(runs.status, f.status) : undefined,
+            f.customerId !== undefined ? eq(runs.customerId, f.customerId) : undefined,
+            f.since ? gte(runs.startedAt, new Date(f.since)) : undefined,
+            f.until ? lte(runs.startedAt, new Date(f.until)) : undefined,
+            cursor
+              ? or(
+                  lt(runs.startedAt, new Date(cursor.at)),
+                  and(eq(runs.startedAt, new Date(cursor.at)), lt(runs.id, cursor.id)),
+                )
+              : undefined,
+          ),
+        )
+        .orderBy(desc(runs.startedAt), desc(runs.id))
+        .limit(f.limit + 1);
+      const items = rows.slice(0, f.limit).map(runView);
+      const last = items.at(-1);
+      const nextCursor =
+        rows.length > f.limit && last
+          ? Buffer.from(`${last.startedAt.toISOString()}|${last.id}`).toString('base64url')
+          : null;
+      return { items, nextCursor };
+    },
+    /** One run with its step trace and action ledger. */
+    async get(storeId: string, runId: string) {
+      const [run] = await db
+        .select()
+        .from(runs)
+        .where(and(eq(runs.storeId, storeId), eq(runs.id, runId)));
+      if (!run) throw new AppError('run_not_found', `Run ${runId} does not exist`);
+      const steps = await db
+        .select()
+        .from(runSteps)
+        .where(and(eq(runSteps.storeId, storeId), eq(runSteps.runId, runId)))
+        .orderBy(asc(runSteps.seq));
+      const actions = await db
+        .select()
+        .from(actionExecutions)
+        .where(and(eq(actionExecutions.storeId, storeId), eq(actionExecutions.runId, runId)));
+      return {
+        ...runView(run),
+        steps: steps.map((s) => ({
+          seq: s.seq,
+          nodeId: s.nodeId,
+          nodeType: s.nodeType,
+          status: s.status,
+          handle: s.handle,
+          detail: s.detail,
+          at: s.at,
+        })),
+        actions: actions.map((a) => ({
+          nodeId: a.nodeId,
+          actionType: a.actionType,
+          status: a.status,
+          result: a.result,
+          executedAt: a.executedAt,
+        })),
+      };
+    },
+    /** Per-node counters for the canvas overlay: entered, per handle, acted, failed, skipped. */
+    async nodeStats(storeId: string, workflowId: string, since?: string) {
+      const rows = await db.execute<{
+        node_id: string;
+        status: string;
+        handle: string | null;
+        n: string;
+      }>(sql`
+        SELECT rs.node_id, rs.status, rs.handle, count(*) AS n
+        FROM run_steps rs JOIN runs r ON r.id = rs.run_id AND r.store_id = rs.store_id
+        WHERE r.store_id = ${storeId} AND r.workflow_id = ${workflowId} ${since ? sql`AND r.started_at >= ${new Date(since)}` : sql``}
+        GROUP BY 1, 2, 3`);
+      const byRun = await db.execute<{ status: string; n: string }>(sql`
+        SELECT status, count(*) AS n FROM runs WHERE store_id = ${storeId} AND workflow_id = ${workflowId}
+        ${since ? sql`AND started_at >= ${new Date(since)}` : sql``} GROUP BY 1`);
+      const nodes: Record<
+        string,
+        { entered: number; handles: Record<string, number>; statuses: Record<string, number> }
+      > = {};
+      for (const row of rows.rows) {
+        const node = nodes[row.node_id] ?? { entered: 0, handles: {}, statuses: {} };
+        nodes[row.node_id] = node;
+        const n = Number(row.n);
+        node.entered += n;
+        node.statuses[row.status] = (node.statuses[row.status] ?? 0) + n;
+        if (row.handle) node.handles[row.handle] = (node.handles[row.handle] ?? 0) + n;
+      }
+      return { runs: Object.fromEntries(byRun.rows.map((r) => [r.status, Number(r.n)])), nodes };
+    },
+  };
+}
+
+function runView(r: typeof runs.$inferSelect) {
+  return {
+    id: r.id,
+    workflowId: r.workflowId,
+    workflowVersionId: r.workflowVersionId,
+    eventId: r.eventId,
+    customerId: r.customerId,
+    status: r.status,
+    reason: r.reason,
+    error: r.error,
+    resumeAt: r.resumeAt,
+    depth: r.depth,
+    startedAt: r.startedAt,
+    finishedAt: r.finishedAt,
+  };
+}
+
+/** The run repository's interface. */
+export type RunRepository = ReturnType<typeof createRunRepository>;

@@ -1,0 +1,45 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { runStatuses } from '../../db/schema/index';
+import type { RunRepository } from './runs.repository';
+
+const storeParams = z.object({ storeId: z.string().min(1).max(100) });
+const tags = ['runs'];
+
+/** Run history (`GET /workflows/:id/runs`, `/workflows/:id/stats`) and traces (`GET /runs/:id`). */
+export const runRoutes: FastifyPluginAsyncZod<{ runs: RunRepository }> = async (app, { runs }) => {
+  app.get(
+    '/workflows/:id/runs',
+    {
+      schema: {
+        tags,
+        params: storeParams.extend({ id: z.uuid() }),
+        querystring: z.object({
+          status: z.enum(runStatuses).optional(),
+          customerId: z.coerce.number().int().min(1).max(Number.MAX_SAFE_INTEGER).optional(),
+          since: z.iso.datetime({ offset: true }).optional(),
+          until: z.iso.datetime({ offset: true }).optional(),
+          limit: z.coerce.number().int().min(1).max(200).default(50),
+          cursor: z.string().max(200).optional(),
+        }),
+      },
+    },
+    async (req) => runs.listForWorkflow(req.params.storeId, req.params.id, req.query),
+  );
+
+  app.get(
+    '/workflows/:id/stats',
+    {
+      schema: {
+        tags,
+        params: storeParams.extend({ id: z.uuid() }),
+        querystring: z.object({ since: z.iso.datetime({ offset: true }).optional() }),
+      },
+    },
+    async (req) => runs.nodeStats(req.params.storeId, req.params.id, req.query.since),
+  );
+
+  app.get('/runs/:id', { schema: { tags, params: storeParams.extend({ id: z.uuid() }) } }, async (req) =>
+    runs.get(req.params.storeId, req.params.id),
+  );
+};

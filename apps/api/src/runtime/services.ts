@@ -1,0 +1,72 @@
+import type { FastifyInstance } from 'fastify';
+import type pg from 'pg';
+import { buildApp } from '../app';
+import { migrateDatabase } from '../db/migrate';
+import { createPool } from '../db/pool';
+import { startWorker, type WorkerHandle } from '../worker/start-worker';
+
+/** What to run in this process. */
+export interface ServiceOptions {
+  databaseUrl: string;
+  host: string;
+  port: number;
+  /** Built SPA to serve (local mode); omit for the API only. */
+  webRoot?: string;
+  /** Run the graphile-worker in-process (default true). */
+  withWorker?: boolean;
+  /** Hook between migration and listening (the demo seed in local mode). */
+  beforeListen?: (pool: pg.Pool) => Promise<void>;
+}
+
+/** Running HTTP (+ worker) services and their orderly shutdown. */
+export interface Services {
+  url: string;
+  app: FastifyInstance;
+  pool: pg.Pool;
+  worker: WorkerHandle | null;
+  close(): Promise<void>;
+}
+
+/** Migrates, then serves HTTP and (by default) runs the worker in the same process. */
+export async function startServices(options: ServiceOptions): Promise<Services> {
+  const pool = createPool({ connectionString: options.databaseUrl, max: 20 });
+  await migrateDatabase(pool);
+  await options.beforeListen?.(pool);
+  const app = await buildApp({
+    pool,
+    logger: { level: process.env.LOG_LEVEL ?? 'warn' },
+    ...(options.webRoot ? { webRoot: options.webRoot } : {}),
+  });
+  const worker = options.withWorker === false ? null : await startWorker({ pool });
+  await app.listen({ host: options.host, port: options.port });
+  const shownHost = options.host === '0.0.0.0' ? '127.0.0.1' : options.host;
+  return {
+    url: `http://${shownHost}:${options.port}`,
+    app,
+    pool,
+    worker,
+    async close() {
+      await app.close();
+      await worker?.stop();
+      await pool.end();
+    },
+  };
+}
+
+/** Calls `shutdown` once on the first SIGINT / SIGTERM; a second signal exits at once. */
+export function onShutdownSignal(shutdown: (signal: string) => Promise<void>): void {
+  let stopping = false;
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+    process.on(signal, () => {
+      if (stopping) process.exit(130);
+      stopping = true;
+      shutdown(signal).then(
+        () => process.exit(0),
+        (error: unknown) => {
+          console.error('shutdown failed:', error);
+          process.exit(1);
+        },
+      );
+    });
+  }
+}

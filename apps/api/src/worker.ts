@@ -1,0 +1,19 @@
+import { migrateDatabase } from './db/migrate';
+import { createPool } from './db/pool';
+import { onShutdownSignal } from './runtime/services';
+import { startWorker } from './worker/start-worker';
+
+// Entry point `worker`: graphile-worker tasks only, for scale-out (run as many as you like).
+const databaseUrl = process.env.DATABASE_URL;
+if (!databaseUrl) {
+  console.error('DATABASE_URL is required');
+  process.exit(2);
+}
+const pool = createPool({ connectionString: databaseUrl, max: 20 });
+await migrateDatabase(pool);
+const worker = await startWorker({ pool, concurrency: Number(process.env.WORKER_CONCURRENCY || 10) });
+console.log(`[segflow] worker ${process.pid} running`);
+onShutdownSignal(async () => {
+  await worker.stop();
+  await pool.end();
+});

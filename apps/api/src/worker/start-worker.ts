@@ -1,0 +1,68 @@
+import { type Runner, run } from 'graphile-worker';
+import type pg from 'pg';
+import { createActionPorts } from '../adapters/action-ports';
+import { createDb } from '../db/client';
+import { quietLogger } from '../db/migrate';
+import { type PipelineDeps, processEvent } from './process-event';
+import { resumeRun } from './resume-run';
+import { createRunStore } from './run-store';
+import { createWorkflowRouter } from './workflow-router';
+
+/** Worker tuning. */
+export interface WorkerOptions {
+  pool: pg.Pool;
+  concurrency?: number;
+  /** Jobs fetched (and locked) per claim: batched claims for throughput. */
+  localQueueSize?: number;
+}
+
+/** A running worker. */
+export interface WorkerHandle {
+  runner: Runner;
+  stop(): Promise<void>;
+}
+
+/** Clock port over the system time. */
+const systemClock = { now: () => new Date() };
+
+/** Builds the pipeline's dependencies over a pool (also used by tests and benchmarks). */
+export function createPipelineDeps(pool: pg.Pool): PipelineDeps {
+  return {
+    pool,
+    db: createDb(pool),
+    runs: createRunStore(pool),
+    ports: { clock: systemClock, actions: createActionPorts(pool) },
+    router: createWorkflowRouter(pool),
+  };
+}
+
+/** Starts graphile-worker with the pipeline's tasks: `apply_event` and `resume_run`. */
+export async function startWorker(options: WorkerOptions): Promise<WorkerHandle> {
+  const deps = createPipelineDeps(options.pool);
+  await deps.router.start();
+  const runner = await run({
+    pgPool: options.pool,
+    concurrency: options.concurrency ?? 8,
+    noHandleSignals: true,
+    pollInterval: 1_000,
+    logger: quietLogger,
+    preset: {
+      worker: {
+        localQueue: { size: options.localQueueSize ?? 200 },
+        completeJobBatchDelay: 0,
+        failJobBatchDelay: 0,
+      },
+    },
+    taskList: {
+      apply_event: async (payload) => processEvent(deps, Number((payload as { id: number }).id)),
+      resume_run: async (payload) => resumeRun(deps, String((payload as { runId: string }).runId)),
+    },
+  });
+  return {
+    runner,
+    async stop() {
+      await runner.stop();
+      await deps.router.close();
+    },
+  };
+}
