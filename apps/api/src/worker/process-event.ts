@@ -1,5 +1,4 @@
 import { StoreEventSchema } from '@segflow/schema';
-import type pg from 'pg';
 import { sql } from 'drizzle-orm';
 import type { Db } from '../db/client';
 import { applyEvent } from './apply-event';
