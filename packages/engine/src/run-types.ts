@@ -10,6 +10,8 @@ export interface RunInput {
   /** The canonical event, or null for manual, scheduled and segment runs. */
   event: StoreEvent | null;
   customer: CustomerFacts;
+  /** For `trigger.segment_entered` / `_exited`: the segment the customer entered or left. */
+  segmentId?: string;
   /** IANA time zone of the store, for `wait until`; default UTC. */
   timeZone?: string;
 }

@@ -6,15 +6,25 @@ import type { EnginePorts } from './ports';
 import type { ResumeInput, ResumeState, RunInput, RunResult, StepRecord } from './run-types';
 
 /**
- * Runs a plan for one event and customer: starts at the first trigger of `input.triggerType`, walks
+ * Runs a plan for one event and customer: starts at the first trigger of `input.triggerType` whose
+ * filter passes (several triggers may share a type, e.g. two segments), walks
  * depth first along the handles each node returns, and records one step per executed node. Each node
  * runs at most once per run. Deterministic given the ports (the clock included). A wait suspends the
  * whole run (`status: 'waiting'`); a failing port fails it.
  */
 export async function run(plan: Plan, input: RunInput, ports: EnginePorts): Promise<RunResult> {
-  const trigger = plan.triggers.find((t) => t.type === input.triggerType);
-  if (!trigger) return { status: 'completed', steps: [] };
-  return walk(plan, input, ports, [trigger.nodeId], new Set(), []);
+  const steps: StepRecord[] = [];
+  for (const trigger of plan.triggers) {
+    if (trigger.type !== input.triggerType) continue;
+    const node = plan.nodes.get(trigger.nodeId)!;
+    const startedAt = ports.clock.now();
+    const result = await execute(node, input, ports, startedAt);
+    steps.push(toStep(node, result, startedAt, ports.clock.now()));
+    if (result.status !== 'ok') continue; // a filtered trigger is a recorded skip; try the next one
+    const visited = new Set([node.id]);
+    return walk(plan, input, ports, [...(node.next.get(result.handle) ?? [])], visited, steps);
+  }
+  return { status: 'completed', steps };
 }
 
 /**

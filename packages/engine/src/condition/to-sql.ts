@@ -152,11 +152,17 @@ function purchaseSql(leaf: ConditionLeaf, ctx: Ctx): string {
   return leaf.op === 'has_purchased' ? has : `(NOT ${has})`;
 }
 
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/**
+ * Segment ids are UUIDs (`segments.id`); any other id, or one outside `options.segmentIds`, has no
+ * members, so the leaf is a constant instead of a query that would fail on the uuid cast.
+ */
 function segmentSql(leaf: ConditionLeaf, ctx: Ctx): string {
   const id = String(leaf.value);
-  const known = ctx.segmentIds === undefined || ctx.segmentIds.has(id);
+  const known = UUID.test(id) && (ctx.segmentIds === undefined || ctx.segmentIds.has(id));
   const member = known
-    ? `EXISTS (SELECT 1 FROM segment_memberships sm WHERE sm.store_id = c.store_id AND sm.customer_id = c.id AND sm.segment_id = ${ctx.add(id)})`
+    ? `EXISTS (SELECT 1 FROM segment_memberships sm WHERE sm.store_id = c.store_id AND sm.customer_id = c.id AND sm.segment_id = ${ctx.add(id)}::uuid)`
     : 'FALSE';
   return leaf.op === 'in_segment' ? member : `(NOT ${member})`;
 }
