@@ -15,7 +15,12 @@ export function createPool(options: PoolOptions): pg.Pool {
     max: options.max ?? 10,
     connectionTimeoutMillis: 5_000,
   });
-  const onError = options.onError ?? ((error: Error) => console.error('[pg] client error:', error.message));
+  const onError =
+    options.onError ??
+    ((error: Error & { code?: string }) => {
+      // 57P01: the server is shutting down (Ctrl-C reaches the embedded Postgres too); expected.
+      if (error.code !== '57P01') console.error('[pg] client error:', error.message);
+    });
   pool.on('error', onError);
   pool.on('connect', (client) => client.on('error', onError));
   return pool;
