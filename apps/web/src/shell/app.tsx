@@ -1,0 +1,58 @@
+import { lazy, Suspense } from 'react';
+import { Redirect, Route, Switch } from 'wouter';
+import { Loading } from './states';
+import { Sidebar } from './sidebar';
+import { PlaceholderPage } from './placeholder-page';
+import { NotFoundPage } from './not-found-page';
+
+// Each area is its own chunk: the first paint loads the shell and one page only.
+const WorkflowsPage = lazy(() => import('../workflows/workflows-page'));
+const EditorPage = lazy(() => import('../editor/editor-page'));
+const TemplatesPage = lazy(() => import('../templates/templates-page'));
+const CustomersPage = lazy(() => import('../customers/customers-page'));
+const CustomerPage = lazy(() => import('../customers/customer-page'));
+
+/** The application frame: navigation on the left, the routed page on the right. */
+export function App() {
+  return (
+    <div className="app">
+      <Sidebar />
+      <main className="app-main">
+        <Suspense fallback={<Loading label="Loading page" />}>
+          <Switch>
+            <Route path="/">
+              <Redirect to="/workflows" replace />
+            </Route>
+            <Route path="/workflows" component={WorkflowsPage} />
+            <Route path="/workflows/:id">{(params) => <EditorPage workflowId={params.id} />}</Route>
+            <Route path="/templates" component={TemplatesPage} />
+            <Route path="/customers" component={CustomersPage} />
+            <Route path="/customers/:id">{(params) => <CustomerPage customerId={params.id} />}</Route>
+            <Route path="/segments">
+              <PlaceholderPage
+                title="Segments"
+                lead="Saved audiences you can reuse in workflows, with live size and overlap."
+                detail="Segments are not available in this build yet. Conditions inside workflows already use the full field catalog."
+              />
+            </Route>
+            <Route path="/outbox">
+              <PlaceholderPage
+                title="Outbox"
+                lead="Every email a workflow sends, rendered exactly as the customer sees it."
+                detail="Nothing to show yet: the outbox view arrives with the email action."
+              />
+            </Route>
+            <Route path="/settings">
+              <PlaceholderPage
+                title="Settings"
+                lead="Stores, team members, API keys and store connections."
+                detail="Settings are not editable from the app yet. The demo store is configured by the seed."
+              />
+            </Route>
+            <Route component={NotFoundPage} />
+          </Switch>
+        </Suspense>
+      </main>
+    </div>
+  );
+}

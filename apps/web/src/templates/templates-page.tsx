@@ -1,0 +1,4 @@
+/** Placeholder replaced by the templates gallery. */
+export default function TemplatesPage() {
+  return null;
+}
