@@ -58,11 +58,15 @@ const fastifyCodes: Record<string, ErrorCode> = {
 
 const unavailableCodes = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', '57P01', '57P03', '53300']);
 
-function isDatabaseUnavailable(error: unknown): boolean {
-  const err = error as { code?: string; message?: string };
+/** True for connection-level failures, looking through drizzle's wrapping (`cause`) and AggregateErrors. */
+function isDatabaseUnavailable(error: unknown, depth = 0): boolean {
+  if (!error || typeof error !== 'object' || depth > 4) return false;
+  const err = error as { code?: string; message?: string; cause?: unknown; errors?: unknown[] };
+  if (unavailableCodes.has(err.code ?? '')) return true;
+  if (/timeout exceeded when trying to connect|Connection terminated/i.test(err.message ?? '')) return true;
   return (
-    unavailableCodes.has(err.code ?? '') ||
-    /timeout exceeded when trying to connect|Connection terminated/i.test(err.message ?? '')
+    isDatabaseUnavailable(err.cause, depth + 1) ||
+    (Array.isArray(err.errors) && err.errors.some((e) => isDatabaseUnavailable(e, depth + 1)))
   );
 }
 
