@@ -55,7 +55,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(
     async (scoped) => {
       scopeToStore(scoped, stores);
-      await scoped.register(workflowRoutes, { workflows: createWorkflowRepository(db) });
+      await scoped.register(workflowRoutes, { workflows: createWorkflowRepository(db), pool: options.pool });
       await scoped.register(eventRoutes, { events: createEventRepository(options.pool) });
       await scoped.register(customerRoutes, { customers: createCustomerRepository(db) });
       await scoped.register(runRoutes, { runs: createRunRepository(db) });

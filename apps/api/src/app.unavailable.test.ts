@@ -8,7 +8,10 @@ let app: Awaited<ReturnType<typeof buildApp>>;
 let pool: ReturnType<typeof createPool>;
 
 beforeAll(async () => {
-  pool = createPool({ connectionString: `postgres://postgres@127.0.0.1:${await freePort()}/none`, onError: () => {} });
+  pool = createPool({
+    connectionString: `postgres://postgres@127.0.0.1:${await freePort()}/none`,
+    onError: () => {},
+  });
   app = await buildApp({ pool });
 });
 afterAll(async () => {

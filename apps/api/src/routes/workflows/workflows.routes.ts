@@ -2,6 +2,8 @@ import { WorkflowGraphSchema, validateWorkflow } from '@segflow/schema';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { invalidGraph, publishWorkflow } from './publish.service';
+import type pg from 'pg';
+import { backtestWorkflow } from './backtest.service';
 import type { WorkflowRepository } from './workflows.repository';
 
 const storeParams = z.object({ storeId: z.string().min(1).max(100) });
@@ -10,9 +12,9 @@ const name = z.string().trim().min(1).max(200);
 const tags = ['workflows'];
 
 /** Workflows CRUD, validate, publish, activate / deactivate and versions (under /stores/:storeId). */
-export const workflowRoutes: FastifyPluginAsyncZod<{ workflows: WorkflowRepository }> = async (
+export const workflowRoutes: FastifyPluginAsyncZod<{ workflows: WorkflowRepository; pool: pg.Pool }> = async (
   app,
-  { workflows },
+  { workflows, pool },
 ) => {
   app.get('/workflows', { schema: { tags, params: storeParams } }, async (req) => ({
     items: await workflows.list(req.params.storeId),
@@ -84,4 +86,25 @@ export const workflowRoutes: FastifyPluginAsyncZod<{ workflows: WorkflowReposito
     items: await workflows.versions(req.params.storeId, req.params.id),
     nextCursor: null,
   }));
+
+  app.post(
+    '/workflows/:id/backtest',
+    {
+      schema: {
+        tags,
+        summary: 'Dry-run the draft (or a version) over the last N stored events',
+        params: workflowParams,
+        body: z
+          .object({
+            version: z.number().int().min(1).optional(),
+            limit: z.number().int().min(1).max(1000).default(100),
+            since: z.iso.datetime({ offset: true }).optional(),
+            until: z.iso.datetime({ offset: true }).optional(),
+          })
+          .nullish(),
+      },
+    },
+    async (req) =>
+      backtestWorkflow(pool, workflows, req.params.storeId, req.params.id, req.body ?? { limit: 100 }),
+  );
 };

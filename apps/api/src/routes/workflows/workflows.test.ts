@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildTestApp, vipGraph } from '../../testing/test-app';
-import { closeTestPool, createTestStore } from '../../testing/test-database';
+import { buildTestApp, orderEvent, vipGraph } from '../../testing/test-app';
+import { closeTestPool, createTestStore, getTestPool } from '../../testing/test-database';
 
 let app: FastifyInstance;
 let storeId: string;
@@ -110,5 +110,33 @@ describe('workflows API', () => {
     const bad = await app.inject({ method: 'POST', url: base(), payload: { name: '', graph: vipGraph() } });
     expect(bad.statusCode).toBe(400);
     expect(bad.json().error.message).toMatch(/name/);
+  });
+});
+
+describe('backtest', () => {
+  it('dry-runs the draft over stored events and writes nothing', async () => {
+    const { id } = await createWorkflow();
+    const pool = getTestPool();
+    await pool.query(`INSERT INTO customers (store_id, external_id) VALUES ($1, 'bt-1')`, [storeId]);
+    await pool.query(
+      `INSERT INTO customer_stats (store_id, customer_id, lifetime_spend, order_count)
+       SELECT $1, id, 900000, 3 FROM customers WHERE store_id = $1 AND external_id = 'bt-1'`,
+      [storeId],
+    );
+    const event = orderEvent('bt-1', 1000);
+    await pool.query(
+      `INSERT INTO events (store_id, event_id, type, payload, processed_at, customer_id)
+       SELECT $1, $2, 'order.created', $3::jsonb, now(), id FROM customers WHERE store_id = $1 AND external_id = 'bt-1'`,
+      [storeId, event.id, JSON.stringify(event)],
+    );
+    const res = await app.inject({ method: 'POST', url: `${base()}/${id}/backtest`, payload: { limit: 10 } });
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.json().totals).toMatchObject({ events: 1, completed: 1, actions: { assignGroup: 1 } });
+    expect(res.json().items[0].path.map((s: { nodeId: string }) => s.nodeId)).toEqual(['t1', 'c1', 'a1']);
+    const { rows } = await pool.query(
+      `SELECT group_name FROM customers WHERE store_id = $1 AND external_id = 'bt-1'`,
+      [storeId],
+    );
+    expect(rows[0].group_name).toBeNull();
   });
 });
