@@ -1,0 +1,88 @@
+import { describe, expect, it } from 'vitest';
+import { conditionToSql } from './to-sql';
+
+const now = new Date('2026-06-15T12:00:00Z');
+
+describe('conditionToSql', () => {
+  it('parameterises every value and never interpolates it', () => {
+    const evil = "x'); DROP TABLE customers; --";
+    const { sql, params } = conditionToSql(
+      {
+        all: [
+          { field: 'customer.firstName', op: 'eq', value: evil },
+          { field: 'customer.attributes.income', op: 'contains', value: evil },
+          { field: 'customer.tags', op: 'contains_any', value: [evil] },
+        ],
+      },
+      { now },
+    );
+    expect(sql).not.toContain('DROP');
+    expect(params).toEqual([evil, 'income', evil, [evil]]);
+    expect(sql).toBe(
+      "(COALESCE((NULLIF(c.first_name, '') = $1::text), false) AND COALESCE((strpos(NULLIF(CASE WHEN jsonb_typeof(c.attributes -> $2::text) IN ('string', 'number', 'boolean') THEN c.attributes ->> $2::text END, ''), $3::text) > 0), false) AND COALESCE((COALESCE(c.tags, '{}'::text[]) && $4::text[]), false))",
+    );
+  });
+
+  it('numbers placeholders from firstParamIndex', () => {
+    const { sql, params } = conditionToSql(
+      { field: 'customer.lifetimeSpend', op: 'gt', value: 500000 },
+      { now, firstParamIndex: 3 },
+    );
+    expect(sql).toBe('COALESCE((COALESCE(s.lifetime_spend, 0) > $3::numeric), false)');
+    expect(params).toEqual([500000]);
+  });
+
+  it('turns relative days into an instant computed from now', () => {
+    const { params } = conditionToSql(
+      { field: 'customer.lastOrderAt', op: 'within_last', value: 30 },
+      { now },
+    );
+    expect(params).toEqual(['2026-05-16T12:00:00.000Z']);
+  });
+
+  it('folds case on both sides for email, domain, state and country', () => {
+    const { sql, params } = conditionToSql(
+      { field: 'customer.state', op: 'in', value: ['TX', 'ca'] },
+      { now },
+    );
+    expect(sql).toContain('translate(NULLIF(c.state');
+    expect(params).toEqual([['tx', 'ca']]);
+  });
+
+  it('uses EXISTS over order_items for purchases, a quantity sum with minCount', () => {
+    const plain = conditionToSql(
+      { field: 'purchase.sku', op: 'has_purchased', value: 'IPH-15', withinDays: 7 },
+      { now },
+    );
+    expect(plain.sql).toBe(
+      'EXISTS (SELECT 1 FROM order_items oi WHERE oi.store_id = c.store_id AND oi.customer_id = c.id AND oi.sku = ANY($1::text[]) AND oi.ordered_at >= $2::timestamptz)',
+    );
+    expect(plain.params).toEqual([['IPH-15'], '2026-06-08T12:00:00.000Z']);
+    const counted = conditionToSql(
+      { field: 'purchase.brand', op: 'has_not_purchased', value: ['Apple'], minCount: 2 },
+      { now },
+    );
+    expect(counted.sql).toMatch(
+      /^\(NOT \(\(SELECT COALESCE\(SUM\(oi\.quantity\), 0\) FROM order_items oi .* >= \$2::numeric\)\)$/,
+    );
+  });
+
+  it('uses segment_memberships for segments, and a constant for ids that cannot be members', () => {
+    const id = '11111111-1111-4111-8111-111111111111';
+    const member = conditionToSql({ field: 'segment', op: 'in_segment', value: id }, { now });
+    expect(member.sql).toContain(
+      'FROM segment_memberships sm WHERE sm.store_id = c.store_id AND sm.customer_id = c.id AND sm.segment_id = $1::uuid',
+    );
+    expect(conditionToSql({ field: 'segment', op: 'in_segment', value: 'seg-x' }, { now }).sql).toBe('FALSE');
+    expect(
+      conditionToSql({ field: 'segment', op: 'not_in_segment', value: id }, { now, segmentIds: [] }).sql,
+    ).toBe('(NOT FALSE)');
+  });
+
+  it('keeps empty groups two-valued and refuses event fields', () => {
+    expect(conditionToSql({ not: { any: [] } }, { now }).sql).toBe('(NOT FALSE)');
+    expect(() => conditionToSql({ field: 'order.total', op: 'gt', value: 1 }, { now })).toThrow(
+      /event field/,
+    );
+  });
+});
