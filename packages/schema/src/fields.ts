@@ -54,7 +54,11 @@ export interface FieldDefinition {
 
 type Def = Omit<FieldDefinition, 'source'> & { source?: 'customer' | 'event' };
 const f = (d: Def): FieldDefinition => ({ source: 'customer', ...d });
-const ev = (d: Omit<Def, 'group' | 'source'>): FieldDefinition => ({ ...d, group: 'event', source: 'event' });
+const ev = (d: Omit<Def, 'group' | 'source'> & { group?: FieldGroup }): FieldDefinition => ({
+  group: 'event',
+  ...d,
+  source: 'event',
+});
 
 /** Every field of DESIGN §4, in menu order. */
 export const fieldCatalog: readonly FieldDefinition[] = [
@@ -302,6 +306,7 @@ export const fieldCatalog: readonly FieldDefinition[] = [
     description: 'Status before the change',
   }),
   ev({
+    group: 'technographic',
     id: 'order.channel',
     label: 'Order channel',
     type: 'string',
