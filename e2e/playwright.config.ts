@@ -2,7 +2,7 @@ import { defineConfig } from '@playwright/test';
 
 // Journeys run against the real app (API + built web app + worker) on a fresh Postgres database, in
 // Debian's Chromium (browsers cannot be downloaded on these machines).
-const port = Number(process.env.E2E_PORT ?? 3100);
+const port = Number(process.env.E2E_PORT ?? 3517);
 export const baseURL = `http://127.0.0.1:${port}`;
 
 export default defineConfig({

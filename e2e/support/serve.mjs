@@ -23,7 +23,7 @@ const child = spawn(tsx, ['src/local/start-local.ts'], {
   env: {
     ...process.env,
     DATABASE_URL: url.toString(),
-    PORT: process.env.E2E_PORT ?? '3100',
+    PORT: process.env.E2E_PORT ?? '3517',
     HOST: '127.0.0.1',
   },
 });
