@@ -32,6 +32,8 @@ export function Canvas() {
   const store = useCanvasStoreApi();
   const { addAt } = useAddNode();
   const [refusal, setRefusal] = useState<string | null>(null);
+  // Fit only a graph that opens with nodes; fitting on the first dropped node would jump the view.
+  const [fitOnOpen] = useState(() => store.getState().nodes.length > 0);
 
   const edges = useMemo(() => decorateEdges(flow.edges, issues, testSteps), [flow.edges, issues, testSteps]);
 
@@ -83,7 +85,7 @@ export function Canvas() {
         defaultEdgeOptions={defaultEdgeOptions}
         deleteKeyCode={deleteKeys}
         multiSelectionKeyCode={multiSelectKeys}
-        fitView
+        fitView={fitOnOpen}
         fitViewOptions={fitViewOptions}
         minZoom={0.1}
         maxZoom={2}

@@ -19,6 +19,9 @@ export type WorkflowFlowNode = Node<WorkflowNodeData, 'workflow'>;
 /** A canvas edge. */
 export type WorkflowFlowEdge = Edge;
 
+/** The schema's id for a node's only output; edges may name it or leave `sourceHandle` out. */
+export const SINGLE_OUTPUT = 'next';
+
 /** The React Flow node type every workflow node renders with. */
 export const FLOW_NODE_TYPE = 'workflow' as const;
 
@@ -32,7 +35,8 @@ export function toFlowNode(node: GraphNode): WorkflowFlowNode {
 /** Stored edge → canvas edge (handles kept only when present). */
 export function toFlowEdge(edge: GraphEdge): WorkflowFlowEdge {
   const out: WorkflowFlowEdge = { id: edge.id, source: edge.source, target: edge.target };
-  if (edge.sourceHandle) out.sourceHandle = edge.sourceHandle;
+  // `next` is the single output every plain node has; on the canvas that handle has no id.
+  if (edge.sourceHandle && edge.sourceHandle !== SINGLE_OUTPUT) out.sourceHandle = edge.sourceHandle;
   if (edge.targetHandle) out.targetHandle = edge.targetHandle;
   return out;
 }

@@ -1,5 +1,7 @@
 import { useReactFlow } from '@xyflow/react';
-import { useState } from 'react';
+import { useCallback, useState } from 'react';
+import { useEditorCatalog } from './catalog-context';
+import { describeIssue } from './issue-text';
 import { useCanvasStore } from './canvas-store';
 import { selectIssues } from './selectors';
 
@@ -8,6 +10,16 @@ export function IssuesPanel() {
   const issues = useCanvasStore(selectIssues);
   const selectOnly = useCanvasStore((s) => s.selectOnly);
   const edges = useCanvasStore((s) => s.edges);
+  const nodes = useCanvasStore((s) => s.nodes);
+  const catalog = useEditorCatalog();
+  const titleOf = useCallback(
+    (id: string) => {
+      const node = nodes.find((n) => n.id === id);
+      if (!node) return undefined;
+      return node.data.label || catalog.nodeTypes.find((t) => t.type === node.data.nodeType)?.label || id;
+    },
+    [nodes, catalog],
+  );
   const { fitView } = useReactFlow();
   const [open, setOpen] = useState(true);
 
@@ -43,10 +55,10 @@ export function IssuesPanel() {
                   className="issue-link"
                   onClick={() => focus(issue.nodeId, issue.edgeId)}
                 >
-                  {issue.message}
+                  {describeIssue(issue, titleOf)}
                 </button>
               ) : (
-                <span>{issue.message}</span>
+                <span>{describeIssue(issue, titleOf)}</span>
               )}
             </li>
           ))}

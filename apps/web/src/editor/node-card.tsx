@@ -30,7 +30,7 @@ export const NodeCard = memo(function NodeCard({ id, data, selected }: NodeProps
   if (issueCount > 0) classes.push('has-issues');
   if (step) classes.push(`test-${step.status}`);
   return (
-    <article className={classes.join(' ')} data-testid={`node-${id}`} aria-label={`${title}: ${summary}`}>
+    <div className={classes.join(' ')} data-testid={`node-${id}`}>
       {acceptsInput(data.nodeType) && <Handle type="target" position={Position.Top} className="wf-handle" />}
       <div className="wf-node-head">
         <span className="wf-node-icon" aria-hidden="true">
@@ -82,7 +82,7 @@ export const NodeCard = memo(function NodeCard({ id, data, selected }: NodeProps
           ))}
         </>
       )}
-    </article>
+    </div>
   );
 });
 

@@ -59,7 +59,6 @@ export function Palette() {
                   type="button"
                   className={`palette-item kind-${kind}`}
                   data-testid={`palette-${t.type}`}
-                  aria-label={t.label}
                   draggable
                   onDragStart={(e) => onDragStart(e, t.type)}
                   onClick={() => addNext(t.type)}
@@ -72,10 +71,7 @@ export function Palette() {
                   <span className="palette-icon" aria-hidden="true">
                     {definitionFor(t.type).icon}
                   </span>
-                  <span className="palette-text">
-                    <span className="palette-label">{t.label}</span>
-                    {t.description && <span className="palette-desc">{t.description}</span>}
-                  </span>
+                  <span className="palette-label">{t.label}</span>
                 </button>
               </li>
             ))}

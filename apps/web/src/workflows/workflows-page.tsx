@@ -89,6 +89,7 @@ function WorkflowTable({ storeId, items }: { storeId: string; items: WorkflowSum
               <td>
                 <Switch
                   label={`Active: ${w.name}`}
+                  showText
                   checked={w.active}
                   disabled={!w.publishedVersion || setActive.isPending}
                   title={w.publishedVersion ? undefined : 'Publish the workflow before switching it on'}

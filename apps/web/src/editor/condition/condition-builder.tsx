@@ -51,8 +51,8 @@ export function ConditionBuilder({
       <input
         className="field-search"
         type="search"
-        aria-label="Search fields"
-        placeholder="Filter fields…"
+        aria-label="Search the catalog"
+        placeholder="Find a customer property…"
         value={fieldFilter}
         onChange={(e) => setFieldFilter(e.target.value)}
       />

@@ -2,6 +2,7 @@ import { useCallback } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { useEditorCatalog } from '../catalog-context';
 import { useCanvasStore } from '../canvas-store';
+import { describeIssue } from '../issue-text';
 import { definitionFor } from '../nodes/registry';
 import { ReentryFields } from '../nodes/trigger-common';
 import { selectCounts, selectInspectedId, selectNode, selectSelectionCount } from '../selectors';
@@ -69,7 +70,7 @@ function NodeInspector({ id }: { id: string }) {
       {issues.length > 0 && (
         <ul className="inspector-issues" aria-label="Problems with this node">
           {issues.map((issue) => (
-            <li key={`${issue.code}-${issue.message}`}>{issue.message}</li>
+            <li key={`${issue.code}-${issue.message}`}>{describeIssue(issue, () => undefined)}</li>
           ))}
         </ul>
       )}

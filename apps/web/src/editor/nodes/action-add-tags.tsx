@@ -3,7 +3,7 @@ import type { NodeDefinition } from './node-definition';
 
 /** Adds tags to the customer. */
 export const addTagsNode: NodeDefinition = {
-  icon: '🏷',
+  icon: '#',
   defaultConfig: () => ({ tags: [] }),
   summarize: (config) =>
     list(config.tags).length ? `Add ${list(config.tags).join(', ')}` : 'Choose tags to add',

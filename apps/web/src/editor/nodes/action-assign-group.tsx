@@ -3,7 +3,7 @@ import type { NodeDefinition } from './node-definition';
 
 /** Puts the customer in one customer group (a customer has exactly one). */
 export const assignGroupNode: NodeDefinition = {
-  icon: '👥',
+  icon: '♛',
   defaultConfig: () => ({ group: '' }),
   summarize: (config) => (str(config.group) ? `Group: ${str(config.group)}` : 'Choose a group'),
   Form: ({ config, onChange }) => (

@@ -3,7 +3,7 @@ import type { NodeDefinition } from './node-definition';
 
 /** Creates a unique coupon for the customer (usable by later steps as {{ coupon.code }}). */
 export const createCouponNode: NodeDefinition = {
-  icon: '🎟',
+  icon: '%',
   defaultConfig: () => ({ percentOff: 10, expiresInDays: 30 }),
   summarize: (config) => couponSummary(config as CouponConfig),
   Form: ({ config, onChange }) => (

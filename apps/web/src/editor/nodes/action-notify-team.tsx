@@ -3,7 +3,7 @@ import type { NodeDefinition } from './node-definition';
 
 /** Sends an internal notification to the store's team. */
 export const notifyTeamNode: NodeDefinition = {
-  icon: '🔔',
+  icon: '☏',
   defaultConfig: () => ({ subject: '', body: '' }),
   summarize: (config) => (str(config.subject) ? `Notify: ${str(config.subject)}` : 'Write the notification'),
   Form: ({ config, onChange }) => (

@@ -3,7 +3,7 @@ import type { NodeDefinition } from './node-definition';
 
 /** Removes tags from the customer. */
 export const removeTagsNode: NodeDefinition = {
-  icon: '🏷',
+  icon: '#',
   defaultConfig: () => ({ tags: [] }),
   summarize: (config) =>
     list(config.tags).length ? `Remove ${list(config.tags).join(', ')}` : 'Choose tags to remove',

@@ -11,7 +11,7 @@ function unitOf(config: Record<string, unknown>): (typeof UNITS)[number] | 'unti
 
 /** Pauses the run for a duration, or until a weekday/time in the store's time zone. */
 export const waitNode: NodeDefinition = {
-  icon: '⏳',
+  icon: '◔',
   defaultConfig: () => ({ hours: 1 }),
   summarize: (config) => {
     const unit = unitOf(config);

@@ -17,7 +17,7 @@ const casesOf = (config: Record<string, unknown>): SwitchCase[] =>
 
 /** Ordered cases, first match wins, plus "otherwise": the tier split. */
 export const switchNode: NodeDefinition = {
-  icon: '⑃',
+  icon: '☰',
   defaultConfig: () => ({
     cases: [{ id: newId('case'), label: 'Case 1', condition: { all: [] } }],
   }),

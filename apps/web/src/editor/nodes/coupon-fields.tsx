@@ -70,7 +70,7 @@ export function CouponFields({
           label="Code prefix"
           value={str(value.prefix)}
           placeholder="VIP"
-          onChange={(prefix) => onChange({ ...value, prefix })}
+          onChange={(prefix) => onChange({ ...value, prefix: prefix.toUpperCase() })}
         />
       )}
     </div>

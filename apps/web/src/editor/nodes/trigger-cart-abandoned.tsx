@@ -2,6 +2,6 @@ import { triggerDefinition } from './trigger-common';
 
 /** Starts a run when a cart is left without checkout. */
 export const cartAbandonedNode = triggerDefinition({
-  icon: '🧺',
+  icon: '⊘',
   describe: () => 'When a cart is abandoned',
 });

@@ -2,6 +2,6 @@ import { triggerDefinition } from './trigger-common';
 
 /** Starts a run when a customer signs up. */
 export const customerCreatedNode = triggerDefinition({
-  icon: '👋',
+  icon: '✚',
   describe: () => 'When a customer signs up',
 });

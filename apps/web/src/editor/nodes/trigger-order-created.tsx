@@ -1,4 +1,4 @@
 import { triggerDefinition } from './trigger-common';
 
 /** Starts a run for every new order. */
-export const orderCreatedNode = triggerDefinition({ icon: '🛒', describe: () => 'When an order is placed' });
+export const orderCreatedNode = triggerDefinition({ icon: '◉', describe: () => 'When an order is placed' });

@@ -9,7 +9,7 @@ const options = STATUSES.map((s) => ({
 
 /** Starts a run when an order moves between statuses (optionally from/to a given one). */
 export const orderStatusChangedNode = triggerDefinition({
-  icon: '📦',
+  icon: '⟳',
   describe: (c) => (str(c.to) ? `When an order becomes ${str(c.to)}` : 'When an order status changes'),
   Fields: ({ config, onChange }) => (
     <>

@@ -3,7 +3,7 @@ import { triggerDefinition } from './trigger-common';
 
 /** Runs on a cron schedule, for each customer of an optional segment. */
 export const scheduleNode = triggerDefinition({
-  icon: '⏰',
+  icon: '◷',
   defaultConfig: () => ({ cron: '0 9 * * 1' }),
   describe: (c) => `On schedule ${str(c.cron) || '(not set)'}`,
   Fields: ({ config, onChange }) => (

@@ -4,7 +4,7 @@ import { SegmentIdField } from './trigger-segment-common';
 
 /** Starts a run when a customer joins a segment. */
 export const segmentEnteredNode = triggerDefinition({
-  icon: '➡️',
+  icon: '⇥',
   describe: (c) =>
     str(c.segmentId) ? `When a customer enters ${str(c.segmentId)}` : 'When a customer enters a segment',
   Fields: SegmentIdField,

@@ -4,7 +4,7 @@ import { SegmentIdField } from './trigger-segment-common';
 
 /** Starts a run when a customer leaves a segment. */
 export const segmentExitedNode = triggerDefinition({
-  icon: '⬅️',
+  icon: '⇤',
   describe: (c) =>
     str(c.segmentId) ? `When a customer leaves ${str(c.segmentId)}` : 'When a customer leaves a segment',
   Fields: SegmentIdField,
