@@ -32,7 +32,7 @@ export async function createTestStore(pool: pg.Pool = getTestPool(), prefix = 't
 /** Polls `probe` until it returns a non-undefined value, or throws after `timeoutMs`. */
 export async function waitFor<T>(
   probe: () => Promise<T | undefined>,
-  timeoutMs = 10_000,
+  timeoutMs = 20_000,
   everyMs = 25,
 ): Promise<T> {
   const deadline = Date.now() + timeoutMs;

@@ -1,4 +1,4 @@
-import { type EnginePorts, type Plan, run } from '@segflow/engine';
+import { type CustomerFacts, type EnginePorts, type Plan, run } from '@segflow/engine';
 import type { NodeType, Reentry, StoreEvent } from '@segflow/schema';
 import type pg from 'pg';
 import { loadCustomerFacts } from './customer-facts';
@@ -21,6 +21,31 @@ export interface RunTrigger {
   depth: number;
   timeZone: string;
   triggerType: string;
+  /** Facts loader shared by the event's runs (loads once per needs until an action changes them). */
+  facts: FactsLoader;
+}
+
+/** Loads the customer's facts for a plan's needs; `invalidate` after an action changed the customer. */
+export interface FactsLoader {
+  load(needs: Plan['needs']): Promise<CustomerFacts | null>;
+  invalidate(): void;
+}
+
+/** A per-event facts loader over the pool. */
+export function createFactsLoader(pool: pg.Pool, storeId: string, customerId: number): FactsLoader {
+  const cache = new Map<string, Promise<CustomerFacts | null>>();
+  return {
+    load(needs) {
+      const key = `${needs.purchases}:${needs.segments}`;
+      let facts = cache.get(key);
+      if (!facts) {
+        facts = loadCustomerFacts(pool, storeId, customerId, needs);
+        cache.set(key, facts);
+      }
+      return facts;
+    },
+    invalidate: () => cache.clear(),
+  };
 }
 
 async function reentryBlocks(pool: pg.Pool, key: RunKey, reentry: Reentry): Promise<string | null> {
@@ -72,7 +97,7 @@ export async function executeRun(
   }
   const { runId, shouldRun } = await deps.runs.open(key);
   if (!shouldRun) return;
-  const customer = await loadCustomerFacts(deps.pool, t.storeId, t.customerId, route.plan.needs);
+  const customer = await t.facts.load(route.plan.needs);
   if (!customer) {
     await deps.runs.skip(key, 'the customer no longer exists');
     return;
@@ -89,5 +114,10 @@ export async function executeRun(
     },
     deps.ports,
   );
+  if (
+    result.steps.some((step) => step.status === 'ok' && route.plan.nodes.get(step.nodeId)?.kind === 'action')
+  ) {
+    t.facts.invalidate();
+  }
   await deps.runs.finish(t.storeId, runId, result);
 }

@@ -69,8 +69,12 @@ describe('event pipeline', () => {
     });
     expect(vip.stats).toMatchObject({ lifetimeSpend: 550000, orderCount: 2 });
 
-    const runs = await app.inject({ url: `/api/stores/${storeId}/workflows/${id}/runs` });
-    const items = runs.json().items as { id: string; status: string }[];
+    // The action commits before the run's trace is written: wait for both runs to finish.
+    const items = await waitFor(async () => {
+      const runs = await app.inject({ url: `/api/stores/${storeId}/workflows/${id}/runs?status=completed` });
+      const list = runs.json().items as { id: string; status: string }[];
+      return list.length === 2 ? list : undefined;
+    });
     expect(items).toHaveLength(2);
     expect(items.every((r) => r.status === 'completed')).toBe(true);
     const trace = await app.inject({ url: `/api/stores/${storeId}/runs/${items[0]!.id}` });

@@ -2,7 +2,7 @@ import { StoreEventSchema } from '@segflow/schema';
 import { sql } from 'drizzle-orm';
 import type { Db } from '../db/client';
 import { applyEvent } from './apply-event';
-import { executeRun, type RunDeps } from './execute-run';
+import { createFactsLoader, executeRun, type RunDeps } from './execute-run';
 import { triggerTypeByEvent } from './trigger-types';
 import type { WorkflowRouter } from './workflow-router';
 
@@ -49,6 +49,7 @@ export async function processEvent(deps: PipelineDeps, eventRowId: number): Prom
   const triggerType = triggerTypeByEvent[event.type];
   if (!triggerType || !customerId) return;
   const routes = await deps.router.routes(row.store_id, triggerType);
+  const facts = createFactsLoader(deps.pool, row.store_id, customerId);
   for (const route of routes) {
     await executeRun(
       deps,
@@ -60,6 +61,7 @@ export async function processEvent(deps: PipelineDeps, eventRowId: number): Prom
         depth: row.depth,
         timeZone: row.time_zone,
         triggerType,
+        facts,
       },
       route,
     );

@@ -1,0 +1,82 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type pg from 'pg';
+import { migrateDatabase } from '../src/db/migrate';
+import { createPool } from '../src/db/pool';
+
+/** apps/api, where the entry points live. */
+export const apiDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+
+/** One benchmark figure, printed as a JSON line and written to bench/results/<suite>.json. */
+export interface Metric {
+  metric: string;
+  value: number;
+  unit: string;
+  [extra: string]: unknown;
+}
+
+/** Prints metrics as JSON lines and writes them to `<repo>/bench/results/<suite>.json`. */
+export function report(suite: string, metrics: Metric[]): void {
+  for (const m of metrics) console.log(JSON.stringify(m));
+  const dir = process.env.BENCH_RESULTS_DIR ?? path.resolve(apiDir, '../../bench/results');
+  mkdirSync(dir, { recursive: true });
+  writeFileSync(path.join(dir, `${suite}.json`), `${metrics.map((m) => JSON.stringify(m)).join('\n')}\n`);
+}
+
+/** Creates a fresh, migrated database next to DATABASE_URL's; drop it with the returned function. */
+export async function freshDatabase(
+  prefix: string,
+): Promise<{ url: string; pool: pg.Pool; drop(): Promise<void> }> {
+  const adminUrl = process.env.DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/postgres';
+  const name = `${prefix}_${Date.now().toString(36)}`;
+  const admin = createPool({ connectionString: adminUrl, max: 1 });
+  await admin.query(`CREATE DATABASE ${name}`);
+  const parsed = new URL(adminUrl);
+  parsed.pathname = `/${name}`;
+  const url = parsed.toString();
+  const pool = createPool({ connectionString: url, max: 20 });
+  await migrateDatabase(pool);
+  return {
+    url,
+    pool,
+    async drop() {
+      await pool.end();
+      await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await admin.end();
+    },
+  };
+}
+
+/** Starts an entry point (`src/server.ts`, `src/worker.ts`) as a separate process. */
+export function startProcess(entry: string, env: Record<string, string>): ChildProcess {
+  return spawn(process.execPath, ['--import', 'tsx', entry], {
+    cwd: apiDir,
+    env: { ...process.env, LOG_LEVEL: 'error', ...env },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+}
+
+/** Resident set size of a process in MB (Linux /proc). */
+export async function rssMb(pid: number): Promise<number> {
+  const { readFile } = await import('node:fs/promises');
+  const status = await readFile(`/proc/${pid}/status`, 'utf8').catch(() => '');
+  const kb = Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0);
+  return Math.round(kb / 1024);
+}
+
+/** Polls until `probe` is true. */
+export async function until(probe: () => Promise<boolean>, timeoutMs: number, everyMs = 50): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await probe())) {
+    if (Date.now() > deadline) throw new Error('bench: timed out waiting');
+    await new Promise((resolve) => setTimeout(resolve, everyMs));
+  }
+}
+
+/** The p-th percentile of a sorted array. */
+export function percentile(sorted: number[], p: number): number {
+  if (sorted.length === 0) return Number.NaN;
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
+}
