@@ -77,7 +77,7 @@ test('a marketer builds the VIP workflow and an order puts the customer in the V
   await page.getByRole('link', { name: 'Vera Ip' }).click();
   await expect(async () => {
     await page.reload();
-    await expect(page.getByTestId('customer-group')).toHaveText('VIP member', { timeout: 1_000 });
+    await expect(page.getByTestId('customer-group')).toHaveText('Group: VIP member', { timeout: 1_000 });
   }).toPass({ timeout: 20_000 });
   await page.screenshot({ path: '.artifacts/vip-customer.png' });
 });
