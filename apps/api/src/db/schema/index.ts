@@ -10,3 +10,4 @@ export * from './workflows';
 export * from './runs';
 export * from './segments';
 export * from './outbox';
+export * from './deliveries';

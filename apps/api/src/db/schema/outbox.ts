@@ -13,9 +13,15 @@ export const coupons = pgTable(
     customerId: bigint('customer_id', { mode: 'number' }),
     runId: uuid('run_id'),
     expiresAt: tstz('expires_at'),
+    /** Set once, by the first order event that carries the code (single use). */
+    redeemedAt: tstz('redeemed_at'),
+    redeemedOrderId: text('redeemed_order_id'),
     createdAt: tstz('created_at').notNull().defaultNow(),
   },
-  (t) => [uniqueIndex('coupons_store_code_key').on(t.storeId, t.code)],
+  (t) => [
+    uniqueIndex('coupons_store_code_key').on(t.storeId, t.code),
+    index('coupons_store_created_idx').on(t.storeId, t.createdAt),
+  ],
 );
 
 /** The email outbox: rendered messages with a stable idempotency key, retries and dead letters. */
@@ -30,6 +36,10 @@ export const emails = pgTable(
     toAddress: text('to_address').notNull(),
     subject: text('subject').notNull(),
     body: text('body').notNull(),
+    /** Plain-text alternative of `body` (which is HTML). */
+    textBody: text('text_body'),
+    /** `marketing` (customer emails, need consent) or `team` (notify_team). */
+    kind: text('kind').notNull().default('marketing'),
     status: text('status', { enum: ['pending', 'captured', 'sent', 'failed', 'dead'] })
       .notNull()
       .default('pending'),
@@ -42,5 +52,6 @@ export const emails = pgTable(
   (t) => [
     uniqueIndex('emails_store_key').on(t.storeId, t.idempotencyKey),
     index('emails_store_created_idx').on(t.storeId, t.createdAt),
+    index('emails_store_status_idx').on(t.storeId, t.status),
   ],
 );
