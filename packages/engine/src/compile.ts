@@ -1,14 +1,13 @@
 import {
+  analyzeWorkflow,
   type Condition,
   forEachLeaf,
   isNodeType,
   type NodeKind,
   type NodeType,
   nodeDefinition,
-  parseStoredGraph,
   type Reentry,
   type ValidationIssue,
-  validateWorkflow,
   edgeHandle,
 } from '@segflow/schema';
 import type { NodeRuntime } from './handlers/handler';
@@ -50,12 +49,10 @@ export type CompileResult = { ok: true; plan: Plan } | { ok: false; issues: Vali
  * bad input (issues come back as values).
  */
 export function compile(graph: unknown): CompileResult {
-  const issues = validateWorkflow(graph);
-  if (issues.length > 0) return { ok: false, issues };
-  const parsed = parseStoredGraph(graph);
-  if (!parsed.ok) return parsed;
+  const analysis = analyzeWorkflow(graph);
+  if (analysis.issues.length > 0 || !analysis.graph) return { ok: false, issues: analysis.issues };
   const next = new Map<string, Map<string, string[]>>();
-  for (const edge of parsed.graph.edges) {
+  for (const edge of analysis.graph.edges) {
     const handles = next.get(edge.source) ?? new Map<string, string[]>();
     next.set(edge.source, handles);
     const handle = edgeHandle(edge);
@@ -64,10 +61,10 @@ export function compile(graph: unknown): CompileResult {
   const nodes = new Map<string, PlanNode>();
   const triggers: PlanTrigger[] = [];
   const needs = { purchases: false, segments: false };
-  for (const node of parsed.graph.nodes) {
+  for (const node of analysis.graph.nodes) {
     if (!isNodeType(node.type)) continue; // unreachable: validation refused it
     const definition = nodeDefinition(node.type);
-    const config = definition.configSchema.parse(node.config);
+    const config = analysis.configs.get(node.id);
     for (const { condition } of definition.conditions?.(config) ?? []) addNeeds(condition, needs);
     const handler = handlerFor(node.type);
     nodes.set(node.id, {

@@ -31,8 +31,23 @@ export function checkCondition(raw: unknown, options: ConditionCheckOptions): Va
       }),
     );
   }
+  return checkParsedCondition(parsed.data, options);
+}
+
+/**
+ * The semantic half of {@link checkCondition} for a tree that already parsed (inside a node config):
+ * depth, fields, availability, operators, values.
+ */
+export function checkParsedCondition(
+  condition: Condition,
+  options: ConditionCheckOptions,
+): ValidationIssue[] {
+  const where = { nodeId: options.nodeId, path: options.path ?? [] };
+  if (depthOf(condition, 0) > MAX_CONDITION_DEPTH) {
+    return [issue('condition_too_deep', `Conditions nest at most ${MAX_CONDITION_DEPTH} levels`, where)];
+  }
   const issues: ValidationIssue[] = [];
-  walk(parsed.data, where.path, (leaf, path) => {
+  walk(condition, where.path, (leaf, path) => {
     const problem = checkLeaf(leaf, options.eventFields);
     if (problem) issues.push(issue(problem.code, problem.message, { ...where, path }));
   });

@@ -56,13 +56,16 @@ export type ConditionLeaf = z.infer<typeof ConditionLeafSchema>;
 /** A condition tree: `all` (AND), `any` (OR), `not`, or a leaf. Data only: never an expression string. */
 export type Condition = { all: Condition[] } | { any: Condition[] } | { not: Condition } | ConditionLeaf;
 
-/** Recursive schema of {@link Condition}. */
+/**
+ * Recursive schema of {@link Condition}. The leaf comes first: most nodes of a tree are leaves, and a
+ * union pays for every option it tries and rejects.
+ */
 export const ConditionSchema: z.ZodType<Condition> = z.lazy(() =>
   z.union([
+    ConditionLeafSchema,
     z.strictObject({ all: z.array(ConditionSchema) }),
     z.strictObject({ any: z.array(ConditionSchema) }),
     z.strictObject({ not: ConditionSchema }),
-    ConditionLeafSchema,
   ]),
 );
 

@@ -1,4 +1,4 @@
-import { checkCondition } from './condition-check';
+import { checkParsedCondition } from './condition-check';
 import { checkCycles, checkEdges, checkReachable, type NodeFacts } from './graph-checks';
 import { issue, type ValidationIssue } from './issues';
 import { parseStoredGraph } from './migrations';
@@ -11,12 +11,34 @@ import type { WorkflowGraph, WorkflowNode } from './workflow';
  * throws.
  */
 export function validateWorkflow(raw: unknown): ValidationIssue[] {
+  return analyzeWorkflow(raw).issues;
+}
+
+/** What one validation pass learns: the issues and, when the shape parsed, the graph and parsed configs. */
+export interface WorkflowAnalysis {
+  issues: ValidationIssue[];
+  graph: WorkflowGraph | null;
+  /** Parsed config (defaults applied) of every node whose config is valid, by node id. */
+  configs: Map<string, unknown>;
+}
+
+/**
+ * {@link validateWorkflow} keeping its by-products, so the engine's compile parses each config once.
+ * Never throws.
+ */
+export function analyzeWorkflow(raw: unknown): WorkflowAnalysis {
+  const configs = new Map<string, unknown>();
   try {
     const parsed = parseStoredGraph(raw);
-    return parsed.ok ? validateGraph(parsed.graph) : parsed.issues;
+    if (!parsed.ok) return { issues: parsed.issues, graph: null, configs };
+    return { issues: validateGraph(parsed.graph, configs), graph: parsed.graph, configs };
   } catch (error) {
     // Only a bug lands here; the caller still gets a value, never an exception.
-    return [issue('internal_error', `Validation failed unexpectedly: ${String(error)}`)];
+    return {
+      issues: [issue('internal_error', `Validation failed unexpectedly: ${String(error)}`)],
+      graph: null,
+      configs,
+    };
   }
 }
 
@@ -34,7 +56,7 @@ export function availableEventFields(graph: Pick<WorkflowGraph, 'nodes'>): Set<s
   return fields ?? new Set();
 }
 
-function validateGraph(graph: WorkflowGraph): ValidationIssue[] {
+function validateGraph(graph: WorkflowGraph, configs: Map<string, unknown>): ValidationIssue[] {
   const issues: ValidationIssue[] = [];
   const nodes = new Map<string, NodeFacts>();
   const eventFields = availableEventFields(graph);
@@ -43,7 +65,7 @@ function validateGraph(graph: WorkflowGraph): ValidationIssue[] {
       issues.push(issue('duplicate_node_id', `Two nodes share the id "${node.id}"`, { nodeId: node.id }));
       continue;
     }
-    nodes.set(node.id, checkNode(node, eventFields, issues));
+    nodes.set(node.id, checkNode(node, eventFields, issues, configs));
   }
   const edgeIds = new Set<string>();
   for (const edge of graph.edges) {
@@ -64,6 +86,7 @@ function checkNode(
   node: WorkflowNode,
   eventFields: ReadonlySet<string>,
   issues: ValidationIssue[],
+  configs: Map<string, unknown>,
 ): NodeFacts {
   const nodeId = node.id;
   if (!isNodeType(node.type)) {
@@ -86,11 +109,12 @@ function checkNode(
     return { id: nodeId, isTrigger, handles: null };
   }
   for (const { path, condition } of definition.conditions?.(parsed.data) ?? []) {
-    issues.push(...checkCondition(condition, { eventFields, nodeId, path }));
+    issues.push(...checkParsedCondition(condition, { eventFields, nodeId, path }));
   }
   for (const problem of definition.refine?.(parsed.data) ?? []) {
     issues.push(issue(problem.code, problem.message, { nodeId, path: problem.path }));
   }
+  configs.set(nodeId, parsed.data);
   return { id: nodeId, isTrigger, handles: definition.handles(parsed.data) };
 }
 

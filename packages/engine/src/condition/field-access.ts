@@ -56,10 +56,29 @@ export const customerFields: Record<string, FieldAccess> = {
 function ageOf(facts: CustomerFacts, ctx: EvalContext): number | null {
   const birth = facts.birthDate;
   if (!birth) return null;
-  const now = ctx.now;
-  const birthMonthDay = Number(birth.slice(5, 7)) * 100 + Number(birth.slice(8, 10));
-  const nowMonthDay = (now.getUTCMonth() + 1) * 100 + now.getUTCDate();
-  return now.getUTCFullYear() - Number(birth.slice(0, 4)) - (nowMonthDay < birthMonthDay ? 1 : 0);
+  const today = utcToday(ctx.now);
+  const birthMonthDay = digits(birth, 5, 2) * 100 + digits(birth, 8, 2);
+  return today.year - digits(birth, 0, 4) - (today.monthDay < birthMonthDay ? 1 : 0);
+}
+
+// Date's UTC getters are slow; runs evaluate many leaves against the same now, so remember the last one.
+let lastNow = Number.NaN;
+const lastToday = { year: 0, monthDay: 0 };
+function utcToday(now: Date): { year: number; monthDay: number } {
+  const ms = now.getTime();
+  if (ms !== lastNow) {
+    lastNow = ms;
+    lastToday.year = now.getUTCFullYear();
+    lastToday.monthDay = (now.getUTCMonth() + 1) * 100 + now.getUTCDate();
+  }
+  return lastToday;
+}
+
+/** The number written by `length` ASCII digits at `at` (no substring allocation). */
+function digits(text: string, at: number, length: number): number {
+  let n = 0;
+  for (let i = at; i < at + length; i++) n = n * 10 + text.charCodeAt(i) - 48;
+  return n;
 }
 
 // The "now" parameters are added at SQL build time from options.now via the `age:` pseudo values.

@@ -1,3 +1,6 @@
+import type { CustomerFacts, EvalContext } from '../facts';
+import { fieldAccess } from './resolve';
+
 /**
  * ASCII-only case folding. Locale-free on purpose: JS `toLowerCase` and Postgres `lower()` disagree
  * on some Unicode letters, and the JS predicate must equal the SQL exactly. The fields folded
@@ -9,6 +12,32 @@ export function foldAscii(value: string): string {
     if (code >= 65 && code <= 90) return value.replace(/[A-Z]+/g, (s) => s.toLowerCase());
   }
   return value;
+}
+
+/**
+ * Where a string field's value sits, without allocating: the whole raw text from 0, or for the email
+ * domain the email from after its last `@`. `start` is -1 when the region is empty (missing).
+ */
+export interface TextRegion {
+  text: (facts: CustomerFacts, ctx: EvalContext) => string | null;
+  start: (text: string) => number;
+}
+
+const whole = (s: string) => (s.length === 0 ? -1 : 0);
+const afterAt = (s: string) => {
+  const at = s.lastIndexOf('@');
+  return at < 0 || at === s.length - 1 ? -1 : at + 1;
+};
+
+/** The {@link TextRegion} of a string field id (raw, unfolded: folding happens in the comparison). */
+export function textRegion(field: string): TextRegion {
+  if (field === 'customer.emailDomain') return { text: (f) => f.email, start: afterAt };
+  const read = fieldAccess(field).js as (f: CustomerFacts, c: EvalContext) => string | null;
+  if (field === 'customer.email' || field === 'customer.state' || field === 'customer.country') {
+    const key = field.slice('customer.'.length) as 'email' | 'state' | 'country';
+    return { text: (f) => f[key], start: whole };
+  }
+  return { text: read, start: whole };
 }
 
 /** The SQL twin of {@link foldAscii}. */

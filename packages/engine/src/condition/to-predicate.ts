@@ -1,7 +1,8 @@
 import { type Condition, type ConditionLeaf, type FieldDefinition, resolveField } from '@segflow/schema';
-import type { CustomerFacts, EvalContext } from '../facts';
+import type { CustomerFacts, EvalContext, PurchaseFact } from '../facts';
 import { fieldAccess } from './resolve';
-import { foldAscii } from './text';
+import { listTest, stringTest } from './string-match';
+import { foldAscii, textRegion } from './text';
 import { DAY_MS, leafInstant, purchaseColumn, purchaseValues } from './leaf-values';
 
 /** A compiled condition: pure, allocation-light, safe to call millions of times. */
@@ -67,7 +68,7 @@ function compileLeaf(leaf: ConditionLeaf): Predicate {
     case 'number':
       return numberLeaf(leaf, read as (f: CustomerFacts, c: EvalContext) => number | null);
     case 'string':
-      return stringLeaf(leaf, field, read as (f: CustomerFacts, c: EvalContext) => string | null);
+      return stringLeaf(leaf, field);
     case 'date':
       return dateLeaf(leaf, read as (f: CustomerFacts, c: EvalContext) => Date | null);
     case 'set':
@@ -113,40 +114,20 @@ function numberLeaf(leaf: ConditionLeaf, read: Read<number>): Predicate {
   throw new Error(`compileCondition: "${leaf.op}" on number field "${leaf.field}"`);
 }
 
-function stringLeaf(leaf: ConditionLeaf, field: FieldDefinition, read: Read<string>): Predicate {
-  const norm = field.caseInsensitive ? foldAscii : (s: string) => s;
-  if (leaf.op === 'in' || leaf.op === 'not_in') {
-    const set = new Set((leaf.value as string[]).map(norm));
-    const inSet = leaf.op === 'in';
-    return (f, c) => {
-      const v = read(f, c);
-      return v !== null && set.has(v) === inSet;
-    };
-  }
-  const x = norm(leaf.value as string);
-  const test = stringTest(leaf.op, x);
+function stringLeaf(leaf: ConditionLeaf, field: FieldDefinition): Predicate {
+  const fold = field.caseInsensitive === true;
+  const norm = fold ? foldAscii : (v: string) => v;
+  const test =
+    leaf.op === 'in' || leaf.op === 'not_in'
+      ? listTest((leaf.value as string[]).map(norm), fold, leaf.op === 'in')
+      : stringTest(leaf.op, norm(leaf.value as string), fold);
+  const region = textRegion(leaf.field);
   return (f, c) => {
-    const v = read(f, c);
-    return v !== null && test(v);
+    const s = region.text(f, c);
+    if (s === null) return false;
+    const start = region.start(s);
+    return start >= 0 && test(s, start);
   };
-}
-
-function stringTest(op: ConditionLeaf['op'], x: string): (v: string) => boolean {
-  switch (op) {
-    case 'eq':
-      return (v) => v === x;
-    case 'neq':
-      return (v) => v !== x;
-    case 'contains':
-      return (v) => v.includes(x);
-    case 'not_contains':
-      return (v) => !v.includes(x);
-    case 'starts_with':
-      return (v) => v.startsWith(x);
-    case 'ends_with':
-      return (v) => v.endsWith(x);
-  }
-  throw new Error(`compileCondition: "${op}" on a string field`);
 }
 
 function dateLeaf(leaf: ConditionLeaf, read: Read<Date>): Predicate {
@@ -205,20 +186,41 @@ function setLeaf(leaf: ConditionLeaf, read: Read<readonly string[]>): Predicate 
 
 /** `has_purchased`: a matching line exists (or, with `minCount`, matching quantities sum to it). */
 function purchaseLeaf(leaf: ConditionLeaf): Predicate {
-  const column = purchaseColumn(leaf.field);
-  const wanted = new Set(purchaseValues(leaf.value));
+  const readValue = purchaseReader(purchaseColumn(leaf.field));
+  const wanted = purchaseValues(leaf.value);
+  const single = wanted.length === 1 ? wanted[0]! : null;
+  const set = new Set(wanted);
   const span = leaf.withinDays === undefined ? null : leaf.withinDays * DAY_MS;
   const minCount = leaf.minCount;
   const has: Predicate = (f, c) => {
+    const purchases = f.purchases;
+    if (purchases === undefined) return false;
     const since = span === null ? Number.NEGATIVE_INFINITY : c.now.getTime() - span;
     let sum = 0;
-    for (const p of f.purchases ?? []) {
-      const v = p[column];
-      if (v === null || !wanted.has(v) || p.orderedAt.getTime() < since) continue;
+    for (let i = 0; i < purchases.length; i++) {
+      const p = purchases[i]!;
+      const v = readValue(p);
+      if (v === null || (single === null ? !set.has(v) : v !== single) || p.orderedAt.getTime() < since)
+        continue;
       if (minCount === undefined) return true;
       sum += p.quantity;
     }
     return minCount !== undefined && sum >= minCount;
   };
   return leaf.op === 'has_purchased' ? has : (f, c) => !has(f, c);
+}
+
+function purchaseReader(
+  column: 'sku' | 'productId' | 'category' | 'brand',
+): (p: PurchaseFact) => string | null {
+  switch (column) {
+    case 'sku':
+      return (p) => p.sku;
+    case 'productId':
+      return (p) => p.productId;
+    case 'category':
+      return (p) => p.category;
+    case 'brand':
+      return (p) => p.brand;
+  }
 }
