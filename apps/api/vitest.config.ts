@@ -10,5 +10,7 @@ export default defineConfig({
     hookTimeout: 60_000,
     pool: 'forks',
     maxWorkers: 2,
+    // Runs after the pure packages, as its own group (it has its own worker count).
+    sequence: { groupOrder: 1 },
   },
 });
