@@ -22,7 +22,7 @@ const defaultEdgeOptions = {
 };
 const deleteKeys = ['Backspace', 'Delete'];
 const multiSelectKeys = ['Meta', 'Control', 'Shift'];
-const fitViewOptions = { maxZoom: 1.1, padding: 0.25 };
+const fitViewOptions = { maxZoom: 1.1, padding: 0.12 };
 
 /** The React Flow canvas: drop target for the palette, typed connections, minimap and zoom controls. */
 export function Canvas() {

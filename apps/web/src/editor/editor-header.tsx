@@ -52,14 +52,14 @@ export function EditorHeader({
 
   const toggle = (p: SidePanel) => setPanel(panel === p ? 'inspector' : p);
   const statusText = conflict
-    ? 'Not saved: conflict'
+    ? 'Conflict'
     : sync.status === 'saving'
       ? 'Saving…'
       : sync.status === 'error'
         ? 'Save failed'
         : sync.dirty
-          ? 'Unsaved changes'
-          : 'All changes saved';
+          ? 'Unsaved'
+          : 'Saved';
 
   return (
     <header className="editor-header">

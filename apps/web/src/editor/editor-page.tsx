@@ -114,7 +114,7 @@ function EditorLayout({ storeId }: { storeId: string }) {
         {panel === 'history' ? (
           <HistoryPanel storeId={storeId} sync={sync} onClose={close} />
         ) : panel === 'test' ? (
-          <TestRunPanel storeId={storeId} onClose={close} />
+          <TestRunPanel storeId={storeId} sync={sync} onClose={close} />
         ) : panel === 'help' ? (
           <ShortcutsPanel onClose={close} />
         ) : (

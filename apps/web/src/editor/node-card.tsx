@@ -5,7 +5,7 @@ import { useCanvasStore } from './canvas-store';
 import { acceptsInput, outputHandlesFor } from './connection-rules';
 import type { WorkflowFlowNode } from './flow-mapping';
 import { definitionFor } from './nodes/registry';
-import { selectFirstIssueFor, selectIssueCountFor, selectTestStepFor } from './selectors';
+import { selectCountFor, selectFirstIssueFor, selectIssueCountFor, selectTestStepFor } from './selectors';
 
 const KIND_LABEL: Record<string, string> = { trigger: 'Trigger', condition: 'Condition', action: 'Action' };
 
@@ -19,6 +19,7 @@ export const NodeCard = memo(function NodeCard({ id, data, selected }: NodeProps
   const issueCount = useCanvasStore(selectIssueCountFor(id));
   const firstIssue = useCanvasStore(selectFirstIssueFor(id));
   const step = useCanvasStore(selectTestStepFor(id));
+  const count = useCanvasStore(selectCountFor(id));
   const info = catalog.nodeTypes.find((t) => t.type === data.nodeType);
   const kind = info?.kind ?? data.nodeType.split('.')[0] ?? 'action';
   const definition = definitionFor(data.nodeType);
@@ -37,6 +38,11 @@ export const NodeCard = memo(function NodeCard({ id, data, selected }: NodeProps
           {definition.icon}
         </span>
         <span className="wf-node-kind">{KIND_LABEL[kind] ?? kind}</span>
+        {count !== null && (
+          <span className="wf-node-count" title="Runs that reached this step in the last 7 days">
+            {count.toLocaleString('en-US')} runs
+          </span>
+        )}
         {step && <span className={`wf-node-step step-${step.status}`}>{step.status}</span>}
         {issueCount > 0 && (
           <span

@@ -81,3 +81,6 @@ export const selectHistoryAvailability = (t: TemporalState<HistoryState>) => ({
   canUndo: t.pastStates.length > 0,
   canRedo: t.futureStates.length > 0,
 });
+
+/** How many runs entered one node recently, when counters are shown. */
+export const selectCountFor = (id: string) => (s: CanvasState) => (s.counts ? (s.counts[id] ?? 0) : null);

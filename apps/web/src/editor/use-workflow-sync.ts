@@ -111,6 +111,11 @@ export function useWorkflowSync(storeId: string, options: { autosave: boolean })
     return () => clearTimeout(timer);
   }, [options.autosave, dirty, conflict, changeCount, name, save]);
 
+  // Leaving the editor inside the app saves what is pending (autosave may not have fired yet).
+  const saveRef = useRef(save);
+  saveRef.current = save;
+  useEffect(() => () => void saveRef.current(), []);
+
   // Leaving with unsaved changes warns (the browser shows its own prompt).
   useEffect(() => {
     if (!dirty) return;

@@ -43,6 +43,36 @@ export interface TestRunResult {
   [key: string]: unknown;
 }
 
+/** One replayed event of a backtest: the path the draft would take and the actions it would do. */
+export interface BacktestItem {
+  eventId: string;
+  customerId: number | string;
+  status: string;
+  path: Array<{ nodeId: string; status: string; handle: string | null; skipReason: string | null }>;
+  actions: Array<{ nodeId: string; port: string; request?: unknown }>;
+}
+
+/** A backtest over the last N stored events. */
+export interface BacktestResult {
+  items: BacktestItem[];
+  totals: {
+    events: number;
+    completed: number;
+    waiting: number;
+    failed: number;
+    actions: Record<string, number>;
+  };
+}
+
+/** Per-node counters from real runs. */
+export interface WorkflowStats {
+  runs: Record<string, number>;
+  nodes: Record<
+    string,
+    { entered: number; handles: Record<string, number>; statuses: Record<string, number> }
+  >;
+}
+
 const base = (storeId: string) => `/stores/${encodeURIComponent(storeId)}/workflows`;
 
 /** Query keys and options for workflows, scoped by store. */
@@ -68,6 +98,15 @@ export const workflowsQueries = {
         );
         return Array.isArray(body) ? body : body.items;
       },
+    }),
+  stats: (storeId: string, id: string, sinceDays: number) =>
+    queryOptions({
+      queryKey: [...workflowsQueries.all(storeId), 'detail', id, 'stats', sinceDays],
+      queryFn: () => {
+        const since = new Date(Date.now() - sinceDays * 86_400_000).toISOString();
+        return api.get<WorkflowStats>(`${base(storeId)}/${id}/stats`, { query: { since } });
+      },
+      staleTime: 60_000,
     }),
 };
 
@@ -112,6 +151,11 @@ export const workflowsMutations = {
     mutationOptions({
       mutationFn: (body: { graph?: WorkflowGraph; customerId?: string; event?: unknown }) =>
         api.post<TestRunResult>(`${base(storeId)}/${id}/test`, body),
+    }),
+  backtest: (storeId: string, id: string) =>
+    mutationOptions({
+      mutationFn: (body: { limit: number }) =>
+        api.post<BacktestResult>(`${base(storeId)}/${id}/backtest`, body),
     }),
   validate: (storeId: string) =>
     mutationOptions({

@@ -7,6 +7,9 @@ import { useEditorCatalog } from '../catalog-context';
 import { useCanvasStore, useCanvasStoreApi } from '../canvas-store';
 import { flowToGraph } from '../flow-mapping';
 import type { TestStep } from '../slices/review-slice';
+import type { useWorkflowSync } from '../use-workflow-sync';
+import { BacktestSection } from './backtest-section';
+import { CountersToggle } from './counters-toggle';
 
 /** Reads the steps of a dry-run answer, whatever the exact envelope (`steps`, `trace`, `result.steps`). */
 export function stepsOf(result: TestRunResult): TestStep[] {
@@ -27,7 +30,15 @@ export function stepsOf(result: TestRunResult): TestStep[] {
 }
 
 /** Dry run against a customer: the path lights up on the canvas and the would-be actions are listed. */
-export function TestRunPanel({ storeId, onClose }: { storeId: string; onClose: () => void }) {
+export function TestRunPanel({
+  storeId,
+  sync,
+  onClose,
+}: {
+  storeId: string;
+  sync: ReturnType<typeof useWorkflowSync>;
+  onClose: () => void;
+}) {
   const store = useCanvasStoreApi();
   const catalog = useEditorCatalog();
   const workflowId = store.getState().workflowId;
@@ -105,8 +116,8 @@ export function TestRunPanel({ storeId, onClose }: { storeId: string; onClose: (
         </div>
         {test.isError && (
           <p className="banner banner-warn" role="alert">
-            {isApiError(test.error, 404) && test.error.code === 'not_found'
-              ? 'Test runs are not available on this server yet.'
+            {isApiError(test.error, 404) && !test.error.code.includes('customer')
+              ? 'Testing a single customer is not available on this server yet; replay recent events below.'
               : test.error.message}
           </p>
         )}
@@ -130,6 +141,8 @@ export function TestRunPanel({ storeId, onClose }: { storeId: string; onClose: (
             )}
           </section>
         )}
+        <BacktestSection storeId={storeId} workflowId={workflowId} sync={sync} titleOf={titleOf} />
+        <CountersToggle storeId={storeId} workflowId={workflowId} />
       </div>
     </aside>
   );

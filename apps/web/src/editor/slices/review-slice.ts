@@ -14,7 +14,10 @@ export interface ReviewSlice {
   issues: ValidationIssue[];
   /** Steps of the last dry run, by node id; empty when no run is shown. */
   testSteps: Record<string, TestStep>;
+  /** Counters from real runs by node id (entered), shown on cards when present. */
+  counts: Record<string, number> | null;
   setIssues: (issues: ValidationIssue[]) => void;
+  setCounts: (counts: Record<string, number> | null) => void;
   showTestRun: (steps: TestStep[]) => void;
   clearTestRun: () => void;
 }
@@ -23,7 +26,9 @@ export interface ReviewSlice {
 export const createReviewSlice = (): CanvasSliceCreator<ReviewSlice> => (set) => ({
   issues: [],
   testSteps: {},
+  counts: null,
   setIssues: (issues) => set({ issues }),
+  setCounts: (counts) => set({ counts }),
   showTestRun: (steps) => set({ testSteps: Object.fromEntries(steps.map((s) => [s.nodeId, s])) }),
   clearTestRun: () => set({ testSteps: {} }),
 });
