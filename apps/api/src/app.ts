@@ -14,6 +14,8 @@ import { eventRoutes } from './routes/events/events.routes';
 import { healthRoutes } from './routes/health/health.routes';
 import { createRunRepository } from './routes/runs/runs.repository';
 import { runRoutes } from './routes/runs/runs.routes';
+import { createSegmentRepository } from './routes/segments/segments.repository';
+import { segmentRoutes } from './routes/segments/segments.routes';
 import { createStoreRepository } from './routes/stores/stores.repository';
 import { storeRoutes } from './routes/stores/stores.routes';
 import { createWorkflowRepository } from './routes/workflows/workflows.repository';
@@ -58,6 +60,10 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       await scoped.register(workflowRoutes, { workflows: createWorkflowRepository(db), pool: options.pool });
       await scoped.register(eventRoutes, { events: createEventRepository(options.pool) });
       await scoped.register(customerRoutes, { customers: createCustomerRepository(db) });
+      await scoped.register(segmentRoutes, {
+        segments: createSegmentRepository(db, options.pool),
+        pool: options.pool,
+      });
       await scoped.register(runRoutes, { runs: createRunRepository(db) });
     },
     { prefix: '/api/stores/:storeId' },

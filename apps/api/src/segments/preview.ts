@@ -1,0 +1,106 @@
+import type { Condition } from '@segflow/schema';
+import type pg from 'pg';
+import { z } from 'zod';
+import { AppError } from '../errors';
+import { CUSTOMER_COLUMNS, CUSTOMERS_FROM, type CustomerRow, matchSql, toMemberView } from './segment-sql';
+
+/** Sort keys of a preview sample; each maps to a non-null SQL expression, ties broken by id. */
+export const sortKeys = {
+  id: 'c.id',
+  createdAt: 'c.created_at',
+  email: "lower(COALESCE(c.email, ''))",
+  lifetimeSpend: 'COALESCE(s.lifetime_spend, 0)',
+  orderCount: 'COALESCE(s.order_count, 0)',
+  averageOrderValue: 'COALESCE(s.average_order_value, 0)',
+  lastOrderAt: "COALESCE(s.last_order_at, '-infinity'::timestamptz)",
+} as const;
+
+/** `{field, direction}` of a preview sample (default: newest customers first). */
+export const PreviewSortSchema = z.strictObject({
+  field: z.enum(Object.keys(sortKeys) as [keyof typeof sortKeys]),
+  direction: z.enum(['asc', 'desc']).default('asc'),
+});
+
+/** A preview request after route validation (the condition is parsed separately). */
+export interface PreviewInput {
+  condition: Condition;
+  sort?: z.infer<typeof PreviewSortSchema>;
+  limit: number;
+  cursor?: string;
+  segmentIds: readonly string[];
+  now?: Date;
+}
+
+const castOf: Record<keyof typeof sortKeys, string> = {
+  id: 'bigint',
+  createdAt: 'timestamptz',
+  email: 'text',
+  lifetimeSpend: 'numeric',
+  orderCount: 'numeric',
+  averageOrderValue: 'numeric',
+  lastOrderAt: 'timestamptz',
+};
+
+function decodeCursor(cursor: string): { v: string; id: string } {
+  try {
+    const parsed = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as {
+      v: unknown;
+      id: unknown;
+    };
+    if (typeof parsed.v === 'string' && typeof parsed.id === 'string' && /^\d{1,18}$/.test(parsed.id)) {
+      return { v: parsed.v, id: parsed.id };
+    }
+  } catch {}
+  throw new AppError('validation_failed', 'cursor: not a cursor this endpoint returned');
+}
+
+/**
+ * Exact count, the store's customer total and the first page of matching customers, sorted and
+ * keyset-paged (`nextCursor`). Three statements run concurrently on the pool; every one is scoped
+ * by store id. Works for unsaved conditions.
+ */
+export async function previewSegment(pool: pg.Pool, storeId: string, input: PreviewInput) {
+  const started = performance.now();
+  const now = input.now ?? new Date();
+  const sort = input.sort ?? { field: 'createdAt' as const, direction: 'desc' as const };
+  const expr = sortKeys[sort.field];
+  const match = matchSql(storeId, input.condition, { now, segmentIds: input.segmentIds });
+  const sampleParams = [...match.params];
+  let keyset = '';
+  if (input.cursor) {
+    const { v, id } = decodeCursor(input.cursor);
+    sampleParams.push(v, id);
+    const n = sampleParams.length;
+    const op = sort.direction === 'asc' ? '>' : '<';
+    keyset = ` AND (${expr}, c.id) ${op} ($${n - 1}::${castOf[sort.field]}, $${n}::bigint)`;
+  }
+  const dir = sort.direction === 'asc' ? 'ASC' : 'DESC';
+  const [count, total, sample] = await Promise.all([
+    pool.query<{ n: string }>(
+      `SELECT count(*) AS n FROM ${CUSTOMERS_FROM} WHERE ${match.where}`,
+      match.params,
+    ),
+    pool.query<{ n: string }>('SELECT count(*) AS n FROM customers WHERE store_id = $1', [storeId]),
+    pool.query<CustomerRow & { sort_value: string }>(
+      `SELECT ${CUSTOMER_COLUMNS}, (${expr})::text AS sort_value FROM ${CUSTOMERS_FROM}
+       WHERE ${match.where}${keyset} ORDER BY ${expr} ${dir}, c.id ${dir} LIMIT ${input.limit + 1}`,
+      sampleParams,
+    ),
+  ]);
+  const rows = sample.rows.slice(0, input.limit);
+  const last = rows.at(-1);
+  const nextCursor =
+    sample.rows.length > input.limit && last
+      ? Buffer.from(JSON.stringify({ v: last.sort_value, id: String(last.id) })).toString('base64url')
+      : null;
+  const countN = Number(count.rows[0]!.n);
+  const totalN = Number(total.rows[0]!.n);
+  return {
+    count: countN,
+    total: totalN,
+    share: totalN === 0 ? 0 : countN / totalN,
+    sample: rows.map(toMemberView),
+    nextCursor,
+    tookMs: Math.round((performance.now() - started) * 10) / 10,
+  };
+}
