@@ -11,3 +11,4 @@ export * from './runs';
 export * from './segments';
 export * from './outbox';
 export * from './deliveries';
+export * from './path-counters';

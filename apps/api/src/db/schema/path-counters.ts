@@ -1,0 +1,41 @@
+import { bigint, index, integer, pgTable, primaryKey, text, uuid } from 'drizzle-orm/pg-core';
+import { storeIdColumn, tstz } from './stores';
+import { workflows } from './workflows';
+
+/**
+ * Counters of the runs whose path ended without an action or a wait (the condition said no):
+ * per version, minute, node, step status and handle. `node_id` '' counts the runs themselves
+ * (status `completed`). They are recorded per claimed batch instead of one `runs` row each, so a
+ * store with 50 workflows does not write 50 rows per event; nothing is silent, every branch counts.
+ */
+export const pathCounters = pgTable(
+  'path_counters',
+  {
+    storeId: storeIdColumn(),
+    workflowId: uuid('workflow_id')
+      .notNull()
+      .references(() => workflows.id, { onDelete: 'cascade' }),
+    workflowVersionId: uuid('workflow_version_id').notNull(),
+    minute: tstz('minute').notNull(),
+    nodeId: text('node_id').notNull(),
+    status: text('status').notNull(),
+    handle: text('handle').notNull().default(''),
+    n: bigint('n', { mode: 'number' }).notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.workflowVersionId, t.minute, t.nodeId, t.status, t.handle] }),
+    index('path_counters_store_workflow_minute_idx').on(t.storeId, t.workflowId, t.minute),
+  ],
+);
+
+/**
+ * One row per event whose routing finished: the gate that makes the path counters exactly-once
+ * (counted in the same statement that inserts this row) and tells a retried job that the event's
+ * routes are done. `counted` is how many action-free runs the event added to the counters.
+ */
+export const eventRoutes = pgTable('event_routes', {
+  eventId: bigint('event_id', { mode: 'number' }).primaryKey(),
+  storeId: storeIdColumn(),
+  counted: integer('counted').notNull(),
+  routedAt: tstz('routed_at').notNull().defaultNow(),
+});
