@@ -6,6 +6,15 @@ import { registerErrorHandling } from './errors';
 import { openApiPlugin } from './plugins/openapi';
 import { scopeToStore } from './plugins/store-scope';
 import { webStaticPlugin } from './plugins/web-static';
+import { deliveryConfigFromEnv } from './adapters/delivery-config';
+import { createBackfillService } from './backfill/backfill-service';
+import { unsubscribeRoutes } from './mail/unsubscribe.routes';
+import { backfillRoutes } from './routes/backfills/backfills.routes';
+import { couponRoutes } from './routes/coupons/coupons.routes';
+import { customerGroupRoutes } from './routes/customer-groups/customer-groups.routes';
+import { emailRoutes } from './routes/emails/emails.routes';
+import { importRoutes } from './routes/imports/imports.routes';
+import { webhookRoutes } from './webhooks/webhooks.routes';
 import { catalogRoutes } from './routes/catalog/catalog.routes';
 import { createCustomerRepository } from './routes/customers/customers.repository';
 import { customerRoutes } from './routes/customers/customers.routes';
@@ -52,6 +61,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(healthRoutes, { prefix: '/api', pool: options.pool });
   await app.register(catalogRoutes, { prefix: '/api' });
   await app.register(storeRoutes, { prefix: '/api', stores });
+  await app.register(unsubscribeRoutes, { prefix: '/api', pool: options.pool });
 
   // Routes: per store (an unknown store answers 404 before any handler)
   await app.register(
@@ -65,6 +75,12 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
         pool: options.pool,
       });
       await scoped.register(runRoutes, { runs: createRunRepository(db) });
+      await scoped.register(backfillRoutes, { backfills: createBackfillService(options.pool) });
+      await scoped.register(customerGroupRoutes, { pool: options.pool });
+      await scoped.register(importRoutes, { pool: options.pool });
+      await scoped.register(couponRoutes, { pool: options.pool });
+      await scoped.register(emailRoutes, { pool: options.pool, config: deliveryConfigFromEnv() });
+      await scoped.register(webhookRoutes, { pool: options.pool });
     },
     { prefix: '/api/stores/:storeId' },
   );

@@ -1,58 +1,24 @@
 import type { ActionPorts } from '@segflow/engine';
 import type pg from 'pg';
-import { ledgeredEffect, ledgeredSkip } from './action-ledger';
-
-const NOT_YET = 'not implemented yet';
+import { createCouponActions } from '../coupons/coupon-actions';
+import { createMailActions } from '../mail/mail-actions';
+import { createWebhookActions } from '../webhooks/webhook-actions';
+import { createCustomerActions } from './customer-actions';
+import { type DeliveryConfig, deliveryConfigFromEnv } from './delivery-config';
 
 /**
  * The engine's action ports over Postgres. Each database effect commits together with its ledger
- * row. Actions beyond the thin slice answer a recorded skip until their issue lands.
+ * row (unique per run + node); external effects (SMTP, HTTP) are outbox rows written in that same
+ * statement and delivered by graphile-worker jobs with retries.
  */
-export function createActionPorts(pool: pg.Pool): ActionPorts {
+export function createActionPorts(
+  pool: pg.Pool,
+  config: DeliveryConfig = deliveryConfigFromEnv(),
+): ActionPorts {
   return {
-    assignGroup: (ctx, { group }) =>
-      ledgeredEffect(
-        pool,
-        ctx,
-        'action.assign_group',
-        { group, previous: ctx.customer.group },
-        `UPDATE customers SET group_name = $6, updated_at = now()
-         WHERE store_id = $1 AND id = $7::bigint AND EXISTS (SELECT 1 FROM ledger) RETURNING id`,
-        [group, ctx.customerId],
-      ),
-    addTags: (ctx, { tags }) =>
-      ledgeredEffect(
-        pool,
-        ctx,
-        'action.add_tags',
-        { tags },
-        `UPDATE customers SET tags = ARRAY(SELECT DISTINCT unnest(tags || $6::text[]) ORDER BY 1), updated_at = now()
-         WHERE store_id = $1 AND id = $7::bigint AND EXISTS (SELECT 1 FROM ledger) RETURNING id`,
-        [tags, ctx.customerId],
-      ),
-    removeTags: (ctx, { tags }) =>
-      ledgeredEffect(
-        pool,
-        ctx,
-        'action.remove_tags',
-        { tags },
-        `UPDATE customers SET tags = ARRAY(SELECT t FROM unnest(tags) t WHERE t <> ALL($6::text[])), updated_at = now()
-         WHERE store_id = $1 AND id = $7::bigint AND EXISTS (SELECT 1 FROM ledger) RETURNING id`,
-        [tags, ctx.customerId],
-      ),
-    setAttribute: (ctx, { key, value }) =>
-      ledgeredEffect(
-        pool,
-        ctx,
-        'action.set_attribute',
-        { key, value },
-        `UPDATE customers SET attributes = attributes || jsonb_build_object($6::text, $8::jsonb), updated_at = now()
-         WHERE store_id = $1 AND id = $7::bigint AND EXISTS (SELECT 1 FROM ledger) RETURNING id`,
-        [key, ctx.customerId, JSON.stringify(value ?? null)],
-      ),
-    sendEmail: (ctx) => ledgeredSkip(pool, ctx, 'action.send_email', NOT_YET),
-    createCoupon: (ctx) => ledgeredSkip(pool, ctx, 'action.create_coupon', NOT_YET),
-    httpRequest: (ctx) => ledgeredSkip(pool, ctx, 'action.http_request', NOT_YET),
-    notifyTeam: (ctx) => ledgeredSkip(pool, ctx, 'action.notify_team', NOT_YET),
+    ...createCustomerActions(pool),
+    ...createCouponActions(pool),
+    ...createMailActions(pool, config),
+    ...createWebhookActions(pool),
   };
 }

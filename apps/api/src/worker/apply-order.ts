@@ -2,6 +2,7 @@ import type { EventCart, EventOrder } from '@segflow/schema';
 import { and, eq, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../db/client';
 import { carts, orderItems, orders } from '../db/schema/index';
+import { redeemCoupon } from '../coupons/redeem-coupon';
 
 /**
  * Inserts the order and its items once (unique per store + external id) and, only when it was
@@ -62,6 +63,7 @@ export async function upsertOrder(
       average_order_value = round((s.lifetime_spend + EXCLUDED.lifetime_spend)::numeric / (s.order_count + 1)),
       first_order_at = LEAST(s.first_order_at, EXCLUDED.first_order_at),
       last_order_at = GREATEST(s.last_order_at, EXCLUDED.last_order_at)`);
+  await redeemCoupon(tx, storeId, customerId, order.couponCode, { externalId: order.externalId, createdAt });
   return true;
 }
 

@@ -1,6 +1,7 @@
 import { type Runner, run } from 'graphile-worker';
 import type pg from 'pg';
 import { createActionPorts } from '../adapters/action-ports';
+import { actionTasks } from '../adapters/action-tasks';
 import { createDb } from '../db/client';
 import { quietLogger } from '../db/migrate';
 import { type PipelineDeps, processEvent } from './process-event';
@@ -56,6 +57,7 @@ export async function startWorker(options: WorkerOptions): Promise<WorkerHandle>
     taskList: {
       apply_event: async (payload) => processEvent(deps, Number((payload as { id: number }).id)),
       resume_run: async (payload) => resumeRun(deps, String((payload as { runId: string }).runId)),
+      ...actionTasks(deps),
     },
   });
   return {

@@ -1,0 +1,122 @@
+import type { FastifyInstance } from 'fastify';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildTestApp, orderEvent } from '../testing/test-app';
+import { closeTestPool, createTestStore, getTestPool, waitFor } from '../testing/test-database';
+import { startWorker, type WorkerHandle } from '../worker/start-worker';
+import { createActionPorts } from './action-ports';
+import { ledgerOf, linearGraph, publishWorkflow } from './action-test-kit';
+
+let app: FastifyInstance;
+let worker: WorkerHandle;
+let storeId: string;
+
+beforeAll(async () => {
+  app = await buildTestApp();
+  worker = await startWorker({ pool: getTestPool(), concurrency: 4 });
+  storeId = await createTestStore();
+});
+afterAll(async () => {
+  await worker.stop();
+  await app.close();
+  await closeTestPool();
+});
+
+const profileGraph = linearGraph('trigger.order_created', [
+  { type: 'action.assign_group', config: { group: 'Wholesale' } },
+  { type: 'action.add_tags', config: { tags: ['Texas customer', 'vip', 'vip'] } },
+  { type: 'action.remove_tags', config: { tags: ['prospect', 'never-had-it'] } },
+  { type: 'action.set_attribute', config: { key: 'loyalty_points', value: 120 } },
+  { type: 'action.set_attribute', config: { key: 'tier', value: 'gold' } },
+]);
+
+async function customer(externalId: string) {
+  const res = await app.inject({ url: `/api/stores/${storeId}/customers/${externalId}` });
+  return res.statusCode === 200 ? res.json() : undefined;
+}
+
+describe('customer actions through the pipeline', () => {
+  it('assigns the group (created on first use), adds and removes tags as a set, sets typed attributes — once', async () => {
+    await publishWorkflow(app, storeId, profileGraph);
+    const event = orderEvent('prof-1', 1000);
+    const withTags = { ...event, customer: { ...event.customer, tags: ['prospect', 'vip'] } };
+    await app.inject({ method: 'POST', url: `/api/stores/${storeId}/events`, payload: withTags });
+    const c = await waitFor(async () => {
+      const found = await customer('prof-1');
+      return found?.attributes?.tier === 'gold' ? found : undefined;
+    });
+    expect(c.group).toBe('Wholesale');
+    expect([...c.tags].sort()).toEqual(['Texas customer', 'vip']);
+    expect(c.attributes).toMatchObject({ loyalty_points: 120, tier: 'gold' });
+    const { rows } = await getTestPool().query(
+      `SELECT jsonb_typeof(attributes->'loyalty_points') AS t FROM customers WHERE store_id = $1 AND external_id = 'prof-1'`,
+      [storeId],
+    );
+    expect(rows[0].t).toBe('number');
+    const ledger = await ledgerOf(getTestPool(), storeId, 'prof-1');
+    expect(ledger.map((l) => l.node_id).sort()).toEqual(['a1', 'a2', 'a3', 'a4', 'a5']);
+    expect(ledger.every((l) => l.status === 'done')).toBe(true);
+  });
+
+  it('lists groups with member counts, including groups created by the workflow', async () => {
+    for (const id of ['prof-2', 'prof-3'])
+      await app.inject({
+        method: 'POST',
+        url: `/api/stores/${storeId}/events`,
+        payload: orderEvent(id, 500),
+      });
+    const items = await waitFor(async () => {
+      const res = await app.inject({ url: `/api/stores/${storeId}/customer-groups` });
+      const list = res.json().items as { name: string; members: number }[];
+      return list.find((g) => g.name === 'Wholesale')?.members === 3 ? list : undefined;
+    });
+    expect(items).toEqual([expect.objectContaining({ name: 'Wholesale', members: 3 })]);
+    const groups = await getTestPool().query('SELECT name FROM customer_groups WHERE store_id = $1', [
+      storeId,
+    ]);
+    expect(groups.rows).toEqual([{ name: 'Wholesale' }]);
+  });
+
+  it('never doubles an effect when the same run and node execute again (a retried job)', async () => {
+    const pool = getTestPool();
+    const ports = createActionPorts(pool);
+    const { rows } = await pool.query(
+      `SELECT r.id AS run_id, c.id::text AS customer_id FROM runs r JOIN customers c ON c.id = r.customer_id
+       WHERE r.store_id = $1 AND c.external_id = 'prof-1' LIMIT 1`,
+      [storeId],
+    );
+    const ctx = {
+      storeId,
+      runId: rows[0].run_id,
+      nodeId: 'a2',
+      customerId: rows[0].customer_id,
+      idempotencyKey: `${rows[0].run_id}:a2`,
+      customer: (await customer('prof-1')) as never,
+      event: null,
+    };
+    await pool.query(`UPDATE customers SET tags = '{}' WHERE id = $1`, [ctx.customerId]);
+    const outcome = await ports.addTags(ctx, { tags: ['again'] });
+    expect(outcome).toMatchObject({ status: 'done', output: { replayed: true } });
+    expect((await customer('prof-1')).tags).toEqual([]);
+  });
+
+  it('does nothing in a dry run (backtest): the would-be actions are listed, the customer is unchanged', async () => {
+    const id = await publishWorkflow(
+      app,
+      storeId,
+      linearGraph('trigger.order_created', [{ type: 'action.assign_group', config: { group: 'Dry' } }]),
+      false,
+    );
+    const res = await app.inject({
+      method: 'POST',
+      url: `/api/stores/${storeId}/workflows/${id}/backtest`,
+      payload: {},
+    });
+    expect(res.statusCode).toBe(200);
+    expect(res.json().totals.actions).toMatchObject({ assignGroup: expect.any(Number) });
+    const groups = await getTestPool().query(
+      `SELECT count(*)::int AS n FROM customers WHERE store_id = $1 AND group_name = 'Dry'`,
+      [storeId],
+    );
+    expect(groups.rows[0].n).toBe(0);
+  });
+});

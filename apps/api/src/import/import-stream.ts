@@ -1,0 +1,135 @@
+import { createInterface } from 'node:readline';
+import type { Readable } from 'node:stream';
+import { and, eq } from 'drizzle-orm';
+import type pg from 'pg';
+import { createDb } from '../db/client';
+import { customers } from '../db/schema/index';
+import { upsertCustomer } from '../worker/apply-customer';
+import { ensureStats, upsertOrder } from '../worker/apply-order';
+import { splitCsvLine } from './csv-line';
+import { type ImportRecord, RejectedLine, toCustomer, toOrder } from './import-records';
+
+/** What to import: CSV (header line first) or NDJSON, customers or orders. */
+export interface ImportOptions {
+  format: 'csv' | 'ndjson';
+  kind: 'customers' | 'orders';
+  /** Called every `progressEvery` lines with the counts so far. */
+  onProgress?: (report: ImportReport) => void;
+  progressEvery?: number;
+}
+
+/** The outcome: counts and the rejected lines (line number from 1, reason), first 1,000 listed. */
+export interface ImportReport {
+  lines: number;
+  imported: number;
+  rejectedCount: number;
+  rejected: { line: number; reason: string }[];
+}
+
+const MAX_LISTED = 1_000;
+
+/**
+ * Imports a stream line by line. Each line is validated, then written in its own transaction
+ * (customer upsert; or order + items + stats + coupon redemption), so a bad line is reported and
+ * leaves nothing half-written. Imported history does not trigger workflows.
+ */
+export async function importStream(
+  pool: pg.Pool,
+  storeId: string,
+  input: Readable,
+  options: ImportOptions,
+): Promise<ImportReport> {
+  const db = createDb(pool);
+  const report: ImportReport = { lines: 0, imported: 0, rejectedCount: 0, rejected: [] };
+  let header: string[] | null = null;
+  let lineNo = 0;
+  const reject = (line: number, reason: string) => {
+    report.rejectedCount += 1;
+    if (report.rejected.length < MAX_LISTED) report.rejected.push({ line, reason });
+  };
+  for await (const raw of createInterface({ input, crlfDelay: Number.POSITIVE_INFINITY })) {
+    lineNo += 1;
+    const line = raw.replace(/^\uFEFF/, '');
+    if (line.trim() === '') continue;
+    if (options.format === 'csv' && !header) {
+      header = splitCsvLine(line);
+      if (!header) throw new RejectedLine('line 1: the CSV header is not valid');
+      continue;
+    }
+    report.lines += 1;
+    try {
+      const record = toRecord(line, header, options.kind);
+      await db.transaction((tx) => writeRecord(tx, storeId, record));
+      report.imported += 1;
+    } catch (error) {
+      const reason = rejectionReason(error);
+      if (reason === null) throw error;
+      reject(lineNo, reason);
+    }
+    if (options.onProgress && report.lines % (options.progressEvery ?? 1_000) === 0)
+      options.onProgress(report);
+  }
+  options.onProgress?.(report);
+  return report;
+}
+
+/** A bad line's reason: our validation, or data Postgres refused (22xxx / 23xxx); null for real failures. */
+function rejectionReason(error: unknown): string | null {
+  if (error instanceof RejectedLine) return error.message;
+  for (
+    let e = error as { code?: string; message?: string; cause?: unknown } | undefined, i = 0;
+    e && i < 4;
+    e = e.cause as typeof e, i++
+  ) {
+    if (typeof e.code === 'string' && /^2[23]/.test(e.code)) return `rejected by the database: ${e.message}`;
+  }
+  return null;
+}
+
+function toRecord(line: string, header: string[] | null, kind: ImportOptions['kind']): ImportRecord {
+  let object: Record<string, unknown>;
+  if (header) {
+    const fields = splitCsvLine(line);
+    if (!fields) throw new RejectedLine('unterminated quoted field');
+    if (fields.length !== header.length)
+      throw new RejectedLine(`expected ${header.length} fields, found ${fields.length}`);
+    object = Object.fromEntries(header.map((h, i) => [h, fields[i]]));
+  } else {
+    try {
+      object = JSON.parse(line);
+    } catch {
+      throw new RejectedLine('not valid JSON');
+    }
+    if (!object || typeof object !== 'object' || Array.isArray(object))
+      throw new RejectedLine('expected a JSON object');
+  }
+  return kind === 'orders' ? toOrder(object) : { kind: 'customer', customer: toCustomer(object) };
+}
+
+type Tx = Parameters<Parameters<ReturnType<typeof createDb>['transaction']>[0]>[0];
+
+async function writeRecord(tx: Tx, storeId: string, record: ImportRecord): Promise<void> {
+  const now = new Date();
+  if (record.kind === 'customer') {
+    const at = record.customer.createdAt ? new Date(record.customer.createdAt) : now;
+    const id = await upsertCustomer(tx, storeId, record.customer, at);
+    await ensureStats(tx, storeId, id);
+    return;
+  }
+  let customerId: number;
+  if (record.customer)
+    customerId = await upsertCustomer(tx, storeId, record.customer, new Date(record.order.createdAt));
+  else {
+    const [found] = await tx
+      .select({ id: customers.id })
+      .from(customers)
+      .where(and(eq(customers.storeId, storeId), eq(customers.externalId, record.customerExternalId)));
+    if (!found)
+      throw new RejectedLine(
+        `unknown customer ${JSON.stringify(record.customerExternalId)} (import customers first)`,
+      );
+    customerId = found.id;
+  }
+  // A new order also redeems the coupon it carries (inside upsertOrder).
+  await upsertOrder(tx, storeId, customerId, record.order);
+}
