@@ -16,7 +16,10 @@ export interface RunDeps {
 export interface RunTrigger {
   storeId: string;
   eventId: number;
-  event: StoreEvent;
+  /** The canonical event; null for segment events (their segment is `segmentId`). */
+  event: StoreEvent | null;
+  /** For `trigger.segment_entered` / `_exited`: the segment entered or left. */
+  segmentId?: string;
   customerId: number;
   depth: number;
   timeZone: string;
@@ -110,6 +113,7 @@ export async function executeRun(
       triggerType: t.triggerType as NodeType,
       event: t.event,
       customer,
+      segmentId: t.segmentId,
       timeZone: t.timeZone,
     },
     deps.ports,

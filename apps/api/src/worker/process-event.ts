@@ -1,6 +1,7 @@
 import { StoreEventSchema } from '@segflow/schema';
 import { sql } from 'drizzle-orm';
 import type { Db } from '../db/client';
+import { refreshCustomerSegments } from '../segments/membership-live';
 import { applyEvent } from './apply-event';
 import { createFactsLoader, executeRun, type RunDeps } from './execute-run';
 import { triggerTypeByEvent } from './trigger-types';
@@ -46,6 +47,11 @@ export async function processEvent(deps: PipelineDeps, eventRowId: number): Prom
   }
   const event = parsed.data;
   const customerId = row.processed_at ? Number(row.customer_id) : await applyOnce(deps.db, row, event);
+  if (customerId)
+    await refreshCustomerSegments(deps.pool, row.store_id, customerId, {
+      eventRowId: Number(row.id),
+      depth: row.depth,
+    });
   const triggerType = triggerTypeByEvent[event.type];
   if (!triggerType || !customerId) return;
   const routes = await deps.router.routes(row.store_id, triggerType);

@@ -3,6 +3,8 @@ import type pg from 'pg';
 import { createActionPorts } from '../adapters/action-ports';
 import { actionTasks } from '../adapters/action-tasks';
 import { createDb } from '../db/client';
+import { processSegmentEvent } from '../segments/segment-trigger';
+import { dailySnapshot, refreshSegments, segmentCrontab } from '../segments/segment-schedule';
 import { quietLogger } from '../db/migrate';
 import { type PipelineDeps, processEvent } from './process-event';
 import { resumeRun } from './resume-run';
@@ -54,10 +56,14 @@ export async function startWorker(options: WorkerOptions): Promise<WorkerHandle>
         failJobBatchDelay: 0,
       },
     },
+    crontab: segmentCrontab.join('\n'),
     taskList: {
       apply_event: async (payload) => processEvent(deps, Number((payload as { id: number }).id)),
       resume_run: async (payload) => resumeRun(deps, String((payload as { runId: string }).runId)),
       ...actionTasks(deps),
+      segment_event: async (payload) => processSegmentEvent(deps, Number((payload as { id: number }).id)),
+      segments_refresh: async () => void (await refreshSegments(options.pool, { onlyTimeDependent: true })),
+      segments_snapshot: async () => dailySnapshot(options.pool),
     },
   });
   return {
