@@ -13,17 +13,47 @@ const FALSE: Predicate = () => false;
 
 /**
  * Compiles a condition tree into nested closures, once (per workflow version or segment). Two-valued:
- * a missing value matches no comparison except `is_not_set`; `not` inverts. The tree must have passed
+ * a missing value matches no comparison except `is_not_set`; `not` inverts. Predicates are pure, so
+ * the children of `all` / `any` are reordered cheapest first: short-circuiting skips the costly
+ * leaves (purchases, text scans) more often, and the answer cannot change. The tree must have passed
  * `checkCondition`; an unknown field or a malformed value here is a bug and throws.
  */
 export function compileCondition(condition: Condition): Predicate {
-  if ('all' in condition) return allOf(condition.all.map(compileCondition));
-  if ('any' in condition) return anyOf(condition.any.map(compileCondition));
-  if ('not' in condition) {
-    const inner = compileCondition(condition.not);
-    return (f, c) => !inner(f, c);
+  return compileCosted(condition).predicate;
+}
+
+interface Costed {
+  predicate: Predicate;
+  cost: number;
+}
+
+function compileCosted(condition: Condition): Costed {
+  if ('all' in condition || 'any' in condition) {
+    const isAll = 'all' in condition;
+    const children = (isAll ? condition.all : condition.any)
+      .map(compileCosted)
+      .sort((a, b) => a.cost - b.cost);
+    const parts = children.map((c) => c.predicate);
+    const cost = children.reduce((sum, c) => sum + c.cost, 0);
+    return { predicate: isAll ? allOf(parts) : anyOf(parts), cost };
   }
-  return compileLeaf(condition);
+  if ('not' in condition) {
+    const inner = compileCosted(condition.not);
+    const predicate = inner.predicate;
+    return { predicate: (f, c) => !predicate(f, c), cost: inner.cost };
+  }
+  return { predicate: compileLeaf(condition), cost: leafCost(condition) };
+}
+
+/** Rough relative cost of evaluating a leaf: field reads are cheap, scans and purchases are not. */
+function leafCost(leaf: ConditionLeaf): number {
+  const field = resolveField(leaf.field);
+  if (!field) return 1;
+  if (field.type === 'purchase') return 8;
+  if (field.type === 'segment' || field.dynamic || leaf.field === 'customer.age') return 3;
+  if (field.type === 'string') return field.caseInsensitive || leaf.op.includes('contains') ? 3 : 2;
+  if (field.type === 'set') return 2;
+  return field.source === 'event' ? 2 : 1;
 }
 
 function allOf(parts: Predicate[]): Predicate {
@@ -194,7 +224,7 @@ function purchaseLeaf(leaf: ConditionLeaf): Predicate {
   const minCount = leaf.minCount;
   const has: Predicate = (f, c) => {
     const purchases = f.purchases;
-    if (purchases === undefined) return false;
+    if (purchases === undefined || purchases.length === 0) return false;
     const since = span === null ? Number.NEGATIVE_INFINITY : c.now.getTime() - span;
     let sum = 0;
     for (let i = 0; i < purchases.length; i++) {
