@@ -75,16 +75,20 @@ export interface RenderedEmail {
   text: string;
 }
 
-/** Renders subject (text), body as HTML (escaped variables) and the text alternative (tags stripped). */
+/**
+ * Renders subject (text), body as HTML (escaped variables) and the text alternative: that HTML
+ * with tags stripped, then entities decoded (so a customer's `<` survives as text).
+ */
 export async function renderEmail(
   template: { subject: string; body: string },
   variables: Record<string, unknown>,
 ): Promise<RenderedEmail> {
   const subject = (await renderTemplate(template.subject, variables, 'subject')).replace(/\s+/g, ' ').trim();
   const htmlBody = await renderTemplate(template.body, variables, 'body', 'html');
-  const textBody = await renderTemplate(template.body, variables, 'body');
-  return { subject, html: htmlBody, text: htmlToText(textBody) };
+  return { subject, html: htmlBody, text: htmlToText(htmlBody) };
 }
+
+const entities: Record<string, string> = { lt: '<', gt: '>', quot: '"', '#39': "'", amp: '&' };
 
 function htmlToText(source: string): string {
   return source
@@ -92,6 +96,7 @@ function htmlToText(source: string): string {
     .replace(/<\/(p|div|h\d|li|tr)>/gi, '\n')
     .replace(/<a\s[^>]*href="([^"]*)"[^>]*>(.*?)<\/a>/gi, '$2 ($1)')
     .replace(/<[^>]+>/g, '')
+    .replace(/&(lt|gt|quot|#39|amp);/g, (_, e: string) => entities[e] ?? '')
     .replace(/\n{3,}/g, '\n\n')
     .trim();
 }
