@@ -21,7 +21,7 @@ const defaultEdgeOptions = {
   markerEnd: { type: MarkerType.ArrowClosed, width: 18, height: 18 },
 };
 const deleteKeys = ['Backspace', 'Delete'];
-const multiSelectKeys = ['Meta', 'Control', 'Shift'];
+const multiSelectKeys = ['Meta', 'Control'];
 const fitViewOptions = { maxZoom: 1.1, padding: 0.12 };
 
 /** The React Flow canvas: drop target for the palette, typed connections, minimap and zoom controls. */

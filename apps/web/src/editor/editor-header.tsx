@@ -66,6 +66,7 @@ export function EditorHeader({
       <Link href="/workflows" className="btn-link back-link">
         ← Workflows
       </Link>
+      <h1 className="visually-hidden">Edit workflow {name}</h1>
       <input
         className="name-input"
         aria-label="Workflow name"

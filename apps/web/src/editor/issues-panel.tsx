@@ -2,29 +2,29 @@ import { useReactFlow } from '@xyflow/react';
 import { useCallback, useState } from 'react';
 import { useEditorCatalog } from './catalog-context';
 import { describeIssue } from './issue-text';
-import { useCanvasStore } from './canvas-store';
+import { useCanvasStore, useCanvasStoreApi } from './canvas-store';
 import { selectIssues } from './selectors';
 
 /** Lists validation issues; clicking one selects its node and brings it into view. */
 export function IssuesPanel() {
   const issues = useCanvasStore(selectIssues);
   const selectOnly = useCanvasStore((s) => s.selectOnly);
-  const edges = useCanvasStore((s) => s.edges);
-  const nodes = useCanvasStore((s) => s.nodes);
+  const store = useCanvasStoreApi();
   const catalog = useEditorCatalog();
+  // Read at render time (issues change after every edit) instead of subscribing to every drag frame.
   const titleOf = useCallback(
     (id: string) => {
-      const node = nodes.find((n) => n.id === id);
+      const node = store.getState().nodes.find((n) => n.id === id);
       if (!node) return undefined;
       return node.data.label || catalog.nodeTypes.find((t) => t.type === node.data.nodeType)?.label || id;
     },
-    [nodes, catalog],
+    [store, catalog],
   );
   const { fitView } = useReactFlow();
   const [open, setOpen] = useState(true);
 
   const focus = (nodeId: string | undefined, edgeId: string | undefined) => {
-    const id = nodeId ?? edges.find((e) => e.id === edgeId)?.source;
+    const id = nodeId ?? store.getState().edges.find((e) => e.id === edgeId)?.source;
     if (!id) return;
     selectOnly([id]);
     void fitView({ nodes: [{ id }], duration: 300, maxZoom: 1.2, padding: 0.6 });

@@ -83,7 +83,6 @@ export const NodeCard = memo(function NodeCard({ id, data, selected }: NodeProps
               className={`wf-handle tone-${h.tone ?? 'neutral'}`}
               style={{ left: handleLeft(i, outputs.length) }}
               data-testid={`handle-${id}-${h.id}`}
-              aria-label={`${h.label} output`}
             />
           ))}
         </>

@@ -51,7 +51,7 @@ export function Palette() {
       {groups.length === 0 && <p className="muted small palette-empty">No node matches “{query}”.</p>}
       {groups.map(([kind, types]) => (
         <section key={kind} className="palette-group">
-          <h3>{KIND_TITLES[kind]}</h3>
+          <h2 className="palette-title">{KIND_TITLES[kind]}</h2>
           <ul>
             {types.map((t) => (
               <li key={t.type}>

@@ -41,6 +41,9 @@ export const selectNode =
   (s: CanvasState): WorkflowFlowNode | undefined =>
     id ? s.nodes.find((n) => n.id === id) : undefined;
 
+/** A node's data (type, config, label) by id; unchanged while the node is only moved. */
+export const selectNodeData = (id: string) => (s: CanvasState) => s.nodes.find((n) => n.id === id)?.data;
+
 /** Validation issues. */
 export const selectIssues = (s: CanvasState): ValidationIssue[] => s.issues;
 

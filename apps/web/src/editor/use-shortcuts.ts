@@ -11,7 +11,8 @@ export const SHORTCUTS: Array<{ keys: string; action: string }> = [
   { keys: '⌘/Ctrl S', action: 'Save now' },
   { keys: '⌘/Ctrl A', action: 'Select all nodes' },
   { keys: 'Delete · Backspace', action: 'Delete the selection' },
-  { keys: '⇧ + click, or drag on empty canvas with ⇧', action: 'Select several nodes' },
+  { keys: '⌘/Ctrl + click', action: 'Add a node to the selection' },
+  { keys: '⇧ + drag on the canvas', action: 'Select the nodes in a box' },
   { keys: '?', action: 'Show this help' },
 ];
 

@@ -64,10 +64,12 @@ function WorkflowTable({ storeId, items }: { storeId: string; items: WorkflowSum
   const client = useQueryClient();
   const catalog = useCatalog();
   const setActive = useMutation(workflowsMutations.setActive(storeId, client));
+  const remove = useMutation(workflowsMutations.remove(storeId, client));
   const labelOf = (type: string) => catalog.data?.nodeTypes.find((n) => n.type === type)?.label ?? type;
   return (
     <>
       {setActive.isError && <ErrorState title="Could not switch the workflow" error={setActive.error} />}
+      {remove.isError && <ErrorState title="Could not delete the workflow" error={remove.error} />}
       <table className="table">
         <thead>
           <tr>
@@ -76,6 +78,9 @@ function WorkflowTable({ storeId, items }: { storeId: string; items: WorkflowSum
             <th scope="col">Trigger</th>
             <th scope="col">Version</th>
             <th scope="col">Updated</th>
+            <th scope="col">
+              <span className="visually-hidden">Actions</span>
+            </th>
           </tr>
         </thead>
         <tbody>
@@ -111,6 +116,21 @@ function WorkflowTable({ storeId, items }: { storeId: string; items: WorkflowSum
                 )}
               </td>
               <td className="muted">{formatRelative(w.updatedAt)}</td>
+              <td className="row-end">
+                <button
+                  type="button"
+                  className="icon-btn danger"
+                  aria-label={`Delete ${w.name}`}
+                  title="Delete workflow"
+                  disabled={remove.isPending}
+                  onClick={() => {
+                    if (window.confirm(`Delete “${w.name}”? Its versions and run history go with it.`))
+                      remove.mutate(w.id);
+                  }}
+                >
+                  ×
+                </button>
+              </td>
             </tr>
           ))}
         </tbody>

@@ -54,10 +54,10 @@ export function SegmentPreviewPanel({ condition }: { condition: Condition }) {
     );
   }
   return (
-    <section className="preview" aria-label="Matching customers" aria-live="polite">
-      <h4>Matching customers now</h4>
+    <div className="preview" aria-live="polite">
+      <h3>Matching customers now</h3>
       {body}
-    </section>
+    </div>
   );
 }
 

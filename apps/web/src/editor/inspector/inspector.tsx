@@ -5,7 +5,7 @@ import { useCanvasStore } from '../canvas-store';
 import { describeIssue } from '../issue-text';
 import { definitionFor } from '../nodes/registry';
 import { ReentryFields } from '../nodes/trigger-common';
-import { selectCounts, selectInspectedId, selectNode, selectSelectionCount } from '../selectors';
+import { selectCounts, selectInspectedId, selectNodeData, selectSelectionCount } from '../selectors';
 
 /**
  * The right-hand panel: the selected node's form (one per node type), its name and issues; the
@@ -29,7 +29,8 @@ export function Inspector() {
 
 function NodeInspector({ id }: { id: string }) {
   const catalog = useEditorCatalog();
-  const node = useCanvasStore(selectNode(id));
+  // Data only: its reference survives drags, so moving the node does not re-render the form.
+  const data = useCanvasStore(selectNodeData(id));
   const issues = useCanvasStore(useShallow((s) => s.issues.filter((i) => i.nodeId === id)));
   const { updateConfig, setNodeLabel, removeNodes } = useCanvasStore(
     useShallow((s) => ({
@@ -42,9 +43,9 @@ function NodeInspector({ id }: { id: string }) {
     (config: Record<string, unknown>) => updateConfig(id, config),
     [id, updateConfig],
   );
-  if (!node) return null;
-  const info = catalog.nodeTypes.find((t) => t.type === node.data.nodeType);
-  const definition = definitionFor(node.data.nodeType);
+  if (!data) return null;
+  const info = catalog.nodeTypes.find((t) => t.type === data.nodeType);
+  const definition = definitionFor(data.nodeType);
   const Form = definition.Form;
   return (
     <div className="inspector-body">
@@ -53,7 +54,7 @@ function NodeInspector({ id }: { id: string }) {
           {definition.icon}
         </span>
         <div>
-          <h2>{info?.label ?? node.data.nodeType}</h2>
+          <h2>{info?.label ?? data.nodeType}</h2>
           {info?.description && <p className="muted small">{info.description}</p>}
         </div>
       </header>
@@ -62,7 +63,7 @@ function NodeInspector({ id }: { id: string }) {
         <input
           id="node-name"
           type="text"
-          value={node.data.label ?? ''}
+          value={data.label ?? ''}
           placeholder={info?.label ?? 'Optional display name'}
           onChange={(e) => setNodeLabel(id, e.target.value)}
         />
@@ -77,16 +78,16 @@ function NodeInspector({ id }: { id: string }) {
       <div className="inspector-form">
         <Form
           nodeId={id}
-          nodeType={node.data.nodeType}
-          config={node.data.config}
+          nodeType={data.nodeType}
+          config={data.config}
           onChange={onChange}
           catalog={catalog}
         />
-        {node.data.nodeType.startsWith('trigger.') && (
+        {data.nodeType.startsWith('trigger.') && (
           <ReentryFields
             nodeId={id}
-            nodeType={node.data.nodeType}
-            config={node.data.config}
+            nodeType={data.nodeType}
+            config={data.config}
             onChange={onChange}
             catalog={catalog}
           />

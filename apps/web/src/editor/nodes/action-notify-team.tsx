@@ -1,4 +1,5 @@
 import { str, TextField } from '../inspector/form-fields';
+import { EmailPreview } from './liquid-preview';
 import type { NodeDefinition } from './node-definition';
 
 /** Sends an internal notification to the store's team. */
@@ -19,6 +20,7 @@ export const notifyTeamNode: NodeDefinition = {
         value={str(config.body)}
         onChange={(body) => onChange({ ...config, body })}
       />
+      <EmailPreview subject={str(config.subject)} body={str(config.body)} />
     </>
   ),
 };

@@ -1,5 +1,6 @@
 import { str, TextField } from '../inspector/form-fields';
 import { type CouponConfig, CouponFields, couponSummary } from './coupon-fields';
+import { EmailPreview } from './liquid-preview';
 import type { NodeDefinition } from './node-definition';
 
 /** Sends an email rendered with Liquid over customer, order and coupon; optional unique coupon. */
@@ -28,6 +29,7 @@ export const sendEmailNode: NodeDefinition = {
           hint="Liquid: {{ customer.firstName }}, {{ order.total }}, {{ coupon.code }}"
           onChange={(body) => onChange({ ...config, body })}
         />
+        <EmailPreview subject={str(config.subject)} body={str(config.body)} />
         <label className="checkbox">
           <input
             type="checkbox"

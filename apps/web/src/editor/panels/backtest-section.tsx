@@ -96,7 +96,7 @@ export function BacktestSection({
           )}
           {selected && selected.actions.length > 0 && (
             <div>
-              <h4>Would do</h4>
+              <h3>Would do</h3>
               <ul className="small">
                 {selected.actions.map((a, i) => (
                   // biome-ignore lint/suspicious/noArrayIndexKey: actions of one run have no id
