@@ -61,17 +61,22 @@ function ageOf(facts: CustomerFacts, ctx: EvalContext): number | null {
   return today.year - digits(birth, 0, 4) - (today.monthDay < birthMonthDay ? 1 : 0);
 }
 
-// Date's UTC getters are slow; runs evaluate many leaves against the same now, so remember the last one.
-let lastNow = Number.NaN;
-const lastToday = { year: 0, monthDay: 0 };
+/**
+ * Now's UTC year and month × 100 + day by integer arithmetic (Hinnant's civil-from-days): Date's UTC
+ * getters are slow, and this keeps the predicate free of caches and globals.
+ */
 function utcToday(now: Date): { year: number; monthDay: number } {
-  const ms = now.getTime();
-  if (ms !== lastNow) {
-    lastNow = ms;
-    lastToday.year = now.getUTCFullYear();
-    lastToday.monthDay = (now.getUTCMonth() + 1) * 100 + now.getUTCDate();
-  }
-  return lastToday;
+  const z = Math.floor(now.getTime() / 86_400_000) + 719_468;
+  const era = Math.floor(z / 146_097);
+  const doe = z - era * 146_097;
+  const yoe = Math.floor(
+    (doe - Math.floor(doe / 1460) + Math.floor(doe / 36_524) - Math.floor(doe / 146_096)) / 365,
+  );
+  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
+  const mp = Math.floor((5 * doy + 2) / 153);
+  const day = doy - Math.floor((153 * mp + 2) / 5) + 1;
+  const month = mp < 10 ? mp + 3 : mp - 9;
+  return { year: yoe + era * 400 + (month <= 2 ? 1 : 0), monthDay: month * 100 + day };
 }
 
 /** The number written by `length` ASCII digits at `at` (no substring allocation). */

@@ -1,9 +1,10 @@
 import { type Condition, type ConditionLeaf, type FieldDefinition, resolveField } from '@segflow/schema';
-import type { CustomerFacts, EvalContext, PurchaseFact } from '../facts';
+import type { CustomerFacts, EvalContext } from '../facts';
 import { fieldAccess } from './resolve';
 import { listTest, stringTest } from './string-match';
 import { foldAscii, textRegion } from './text';
-import { DAY_MS, leafInstant, purchaseColumn, purchaseValues } from './leaf-values';
+import { DAY_MS, leafInstant } from './leaf-values';
+import { purchaseLeaf } from './purchase-leaf';
 
 /** A compiled condition: pure, allocation-light, safe to call millions of times. */
 export type Predicate = (facts: CustomerFacts, ctx: EvalContext) => boolean;
@@ -212,45 +213,4 @@ function setLeaf(leaf: ConditionLeaf, read: Read<readonly string[]>): Predicate 
       };
   }
   throw new Error(`compileCondition: "${leaf.op}" on set field "${leaf.field}"`);
-}
-
-/** `has_purchased`: a matching line exists (or, with `minCount`, matching quantities sum to it). */
-function purchaseLeaf(leaf: ConditionLeaf): Predicate {
-  const readValue = purchaseReader(purchaseColumn(leaf.field));
-  const wanted = purchaseValues(leaf.value);
-  const single = wanted.length === 1 ? wanted[0]! : null;
-  const set = new Set(wanted);
-  const span = leaf.withinDays === undefined ? null : leaf.withinDays * DAY_MS;
-  const minCount = leaf.minCount;
-  const has: Predicate = (f, c) => {
-    const purchases = f.purchases;
-    if (purchases === undefined || purchases.length === 0) return false;
-    const since = span === null ? Number.NEGATIVE_INFINITY : c.now.getTime() - span;
-    let sum = 0;
-    for (let i = 0; i < purchases.length; i++) {
-      const p = purchases[i]!;
-      const v = readValue(p);
-      if (v === null || (single === null ? !set.has(v) : v !== single) || p.orderedAt.getTime() < since)
-        continue;
-      if (minCount === undefined) return true;
-      sum += p.quantity;
-    }
-    return minCount !== undefined && sum >= minCount;
-  };
-  return leaf.op === 'has_purchased' ? has : (f, c) => !has(f, c);
-}
-
-function purchaseReader(
-  column: 'sku' | 'productId' | 'category' | 'brand',
-): (p: PurchaseFact) => string | null {
-  switch (column) {
-    case 'sku':
-      return (p) => p.sku;
-    case 'productId':
-      return (p) => p.productId;
-    case 'category':
-      return (p) => p.category;
-    case 'brand':
-      return (p) => p.brand;
-  }
 }

@@ -1,4 +1,4 @@
-import type { ActionPorts, Clock } from '../ports';
+import type { Clock } from '../ports';
 import { fakeClock, type RecordedCall, type RecordingPorts, fakePorts } from './fake-ports';
 
 /** The ports of a dry run / backtest: what each action would do, with no effect. */
@@ -21,6 +21,3 @@ export function dryRunPorts(clock: Clock = fakeClock()): DryRunPorts {
   };
   return ports;
 }
-
-/** Narrows `ActionPorts` keys for callers that render dry-run output. */
-export type DryRunPort = keyof ActionPorts;
