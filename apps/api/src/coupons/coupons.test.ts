@@ -37,7 +37,7 @@ async function coupons(query = ''): Promise<Coupon[]> {
   return res.json().items;
 }
 
-async function post(event: unknown) {
+async function post(event: object) {
   const res = await app.inject({ method: 'POST', url: `/api/stores/${storeId}/events`, payload: event });
   expect(res.statusCode).toBe(202);
 }

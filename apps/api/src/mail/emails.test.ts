@@ -21,7 +21,7 @@ afterAll(async () => {
   await closeTestPool();
 });
 
-const preview = (payload: unknown) =>
+const preview = (payload: Record<string, unknown>) =>
   app.inject({ method: 'POST', url: `/api/stores/${storeId}/emails/preview`, payload });
 
 describe('Liquid templates', () => {

@@ -61,7 +61,7 @@ afterAll(async () => {
   await db?.drop();
 });
 
-async function post(event: unknown) {
+async function post(event: object) {
   const res = await app.inject({ method: 'POST', url: `/api/stores/${storeId}/events`, payload: event });
   expect(res.statusCode).toBe(202);
 }
