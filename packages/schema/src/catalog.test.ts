@@ -20,5 +20,11 @@ describe('catalogPayload', () => {
       group: 'behavioural',
     });
     expect(payload.operators.set).toContain('contains_any');
+    expect(payload.operatorDetails.between).toEqual({ label: 'is between', value: 'pair' });
+  });
+
+  it('names the recursive condition schema so forms can follow the reference', () => {
+    const ifNode = catalogPayload().nodeTypes.find((n) => n.type === 'condition.if');
+    expect(ifNode?.configSchema).toMatchObject({ properties: { condition: { $ref: '#/$defs/Condition' } } });
   });
 });

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { fieldCatalog, operatorsByType } from './fields';
 import { nodeDefinition, nodeTypes } from './node-catalog';
+import { operatorDetails } from './operator-details';
 
 /** One node type as `GET /api/catalog` describes it; `configSchema` is JSON Schema. */
 export interface CatalogNodeType {
@@ -21,7 +22,10 @@ export interface CatalogNodeType {
 export interface CatalogPayload {
   nodeTypes: CatalogNodeType[];
   fields: typeof fieldCatalog;
+  /** Operators valid per field type. */
   operators: typeof operatorsByType;
+  /** Label and value shape per operator. */
+  operatorDetails: typeof operatorDetails;
 }
 
 let cached: CatalogPayload | undefined;
@@ -47,6 +51,7 @@ export function catalogPayload(): CatalogPayload {
     }),
     fields: fieldCatalog,
     operators: operatorsByType,
+    operatorDetails,
   };
   return cached;
 }

@@ -60,14 +60,16 @@ export type Condition = { all: Condition[] } | { any: Condition[] } | { not: Con
  * Recursive schema of {@link Condition}. The leaf comes first: most nodes of a tree are leaves, and a
  * union pays for every option it tries and rejects.
  */
-export const ConditionSchema: z.ZodType<Condition> = z.lazy(() =>
-  z.union([
-    ConditionLeafSchema,
-    z.strictObject({ all: z.array(ConditionSchema) }),
-    z.strictObject({ any: z.array(ConditionSchema) }),
-    z.strictObject({ not: ConditionSchema }),
-  ]),
-);
+export const ConditionSchema: z.ZodType<Condition> = z
+  .lazy(() =>
+    z.union([
+      ConditionLeafSchema,
+      z.strictObject({ all: z.array(ConditionSchema) }),
+      z.strictObject({ any: z.array(ConditionSchema) }),
+      z.strictObject({ not: ConditionSchema }),
+    ]),
+  )
+  .meta({ id: 'Condition', description: 'all / any / not / leaf condition tree' });
 
 /** Narrows a condition to a leaf. */
 export function isLeaf(condition: Condition): condition is ConditionLeaf {

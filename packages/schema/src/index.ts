@@ -11,6 +11,7 @@ export * from './issues';
 export * from './migrations';
 export * from './node-catalog';
 export * from './node-definition';
+export * from './operator-details';
 export * from './nodes/action-add-tags';
 export * from './nodes/action-assign-group';
 export * from './nodes/action-create-coupon';
