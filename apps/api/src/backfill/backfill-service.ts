@@ -89,16 +89,21 @@ export function createBackfillService(pool: pg.Pool) {
         throw new AppError('not_published', 'Publish the workflow before backfilling it');
       if (!compile(wf[0].graph).ok)
         throw new AppError('invalid_graph', 'The published version does not compile');
-      const running = await pool.query<BackfillRow>(
-        `SELECT ${columns} FROM backfills WHERE store_id = $1 AND workflow_id = $2 AND status = 'running' LIMIT 1`,
-        [storeId, workflowId],
-      );
-      if (running.rows[0]) return { created: false, backfill: view(running.rows[0]) };
       const now = new Date();
       const selection = backfillSelection(condition, now);
       const client = await pool.connect();
       try {
         await client.query('BEGIN');
+        // One start at a time per workflow: concurrent POSTs get the same running backfill.
+        await client.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`backfill:${workflowId}`]);
+        const running = await client.query<BackfillRow>(
+          `SELECT ${columns} FROM backfills WHERE store_id = $1 AND workflow_id = $2 AND status = 'running' LIMIT 1`,
+          [storeId, workflowId],
+        );
+        if (running.rows[0]) {
+          await client.query('COMMIT');
+          return { created: false, backfill: view(running.rows[0]) };
+        }
         const count = await client.query<{ n: number }>(
           `SELECT count(*)::int AS n FROM ${selectionFrom} WHERE c.store_id = $1 AND c.id > $2 AND ${selection.where}`,
           [storeId, 0, ...selection.params],
