@@ -179,3 +179,21 @@ describe('run: paths', () => {
     ]);
   });
 });
+
+describe('run: manual trigger', () => {
+  it('re-checks its condition in JS and records a skip for a customer who no longer matches', async () => {
+    const plan = planOf(
+      [
+        node('t', 'trigger.manual', { condition: { field: 'customer.orderCount', op: 'gte', value: 2 } }),
+        node('a', 'action.add_tags', { tags: ['loyal'] }),
+      ],
+      [edge('t', 'a')],
+    );
+    const loyal = await run(plan, input({ customer: makeCustomerFacts({ orderCount: 3 }) }), fakePorts());
+    expect(path(loyal.steps)).toEqual(['t:ok', 'a:ok']);
+    const lapsed = await run(plan, input({ customer: makeCustomerFacts({ orderCount: 1 }) }), fakePorts());
+    expect(lapsed.steps).toMatchObject([
+      { nodeId: 't', status: 'skipped', skipReason: "the customer does not match the trigger's condition" },
+    ]);
+  });
+});

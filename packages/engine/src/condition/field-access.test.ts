@@ -7,6 +7,7 @@ const age = (birthDate: string, now: string) =>
 
 describe('customer.age', () => {
   it('counts full years up to now (UTC), for any day of the calendar', () => {
+    const wrong: string[] = [];
     for (let ms = Date.UTC(1899, 0, 1); ms < Date.UTC(2101, 0, 1); ms += 86_400_000 * 3.7) {
       const now = new Date(ms);
       const [y, m, d] = [now.getUTCFullYear(), now.getUTCMonth() + 1, now.getUTCDate()];
@@ -15,9 +16,10 @@ describe('customer.age', () => {
         return y - by - (m * 100 + d < bm * 100 + bd ? 1 : 0);
       };
       for (const birth of ['1990-02-28', '2000-02-29', '1985-12-31', '2050-01-01']) {
-        expect(age(birth, now.toISOString())).toBe(expected(birth));
+        if (age(birth, now.toISOString()) !== expected(birth)) wrong.push(`${birth} at ${now.toISOString()}`);
       }
     }
+    expect(wrong).toEqual([]);
   });
 
   it('is one less the day before the birthday', () => {
