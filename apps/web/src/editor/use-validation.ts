@@ -1,23 +1,29 @@
 import { useEffect } from 'react';
 import { validateWorkflow } from '../workflows/graph';
-import { useCanvasStore, useCanvasStoreApi } from './canvas-store';
+import { useCanvasStoreApi } from './canvas-store';
 import { flowToGraph } from './flow-mapping';
 
-/** Runs the shared `validateWorkflow` (the API's own) on every graph change, debounced. */
+/**
+ * Runs the shared `validateWorkflow` (the API's own) after graph changes, debounced. It listens to
+ * the store directly, so a drag does not re-render the editor frame by frame.
+ */
 export function useValidation(delayMs = 200) {
   const store = useCanvasStoreApi();
-  const changeCount = useCanvasStore((s) => s.changeCount);
   useEffect(() => {
     const run = () => {
       const { nodes, edges, setIssues } = store.getState();
       setIssues(validateWorkflow(flowToGraph(nodes, edges)));
     };
-    // The first run is immediate so badges show as soon as the editor opens.
-    if (changeCount === 0) {
-      run();
-      return;
-    }
-    const timer = setTimeout(run, delayMs);
-    return () => clearTimeout(timer);
-  }, [store, changeCount, delayMs]);
+    run();
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const unsubscribe = store.subscribe((state, previous) => {
+      if (state.changeCount === previous.changeCount) return;
+      clearTimeout(timer);
+      timer = setTimeout(run, delayMs);
+    });
+    return () => {
+      unsubscribe();
+      clearTimeout(timer);
+    };
+  }, [store, delayMs]);
 }

@@ -28,9 +28,6 @@ export function useWorkflowSync(storeId: string, options: { autosave: boolean })
   const [error, setError] = useState<unknown>(null);
   const queue = useRef<Promise<boolean>>(Promise.resolve(true));
   const dirty = useCanvasStore(selectIsDirty);
-  const conflict = useCanvasStore((s) => s.conflict);
-  const changeCount = useCanvasStore((s) => s.changeCount);
-  const name = useCanvasStore((s) => s.name);
 
   const saveNow = useCallback(async (): Promise<boolean> => {
     const state = store.getState();
@@ -103,17 +100,27 @@ export function useWorkflowSync(storeId: string, options: { autosave: boolean })
     [save, publishMutation, store],
   );
 
-  // Autosave: a quiet moment after the last edit (each edit restarts the timer).
-  // biome-ignore lint/correctness/useExhaustiveDependencies: changeCount and name restart the timer on purpose
-  useEffect(() => {
-    if (!options.autosave || !dirty || conflict) return;
-    const timer = setTimeout(() => void save(), AUTOSAVE_DELAY_MS);
-    return () => clearTimeout(timer);
-  }, [options.autosave, dirty, conflict, changeCount, name, save]);
-
-  // Leaving the editor inside the app saves what is pending (autosave may not have fired yet).
+  // Autosave: a quiet moment after the last edit. Listens to the store directly (no re-render per edit).
   const saveRef = useRef(save);
   saveRef.current = save;
+  useEffect(() => {
+    if (!options.autosave) return;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const unsubscribe = store.subscribe((state, previous) => {
+      if (state.changeCount === previous.changeCount && state.name === previous.name) return;
+      clearTimeout(timer);
+      timer = setTimeout(() => {
+        const now = store.getState();
+        if (selectIsDirty(now) && !now.conflict) void saveRef.current();
+      }, AUTOSAVE_DELAY_MS);
+    });
+    return () => {
+      unsubscribe();
+      clearTimeout(timer);
+    };
+  }, [store, options.autosave]);
+
+  // Leaving the editor inside the app saves what is pending (autosave may not have fired yet).
   useEffect(() => () => void saveRef.current(), []);
 
   // Leaving with unsaved changes warns (the browser shows its own prompt).

@@ -104,18 +104,13 @@ function NodeInspector({ id }: { id: string }) {
 }
 
 function MultiSelection({ count }: { count: number }) {
-  const { nodes, removeNodes } = useCanvasStore(
-    useShallow((s) => ({ nodes: s.nodes, removeNodes: s.removeNodes })),
-  );
+  const selectedIds = useCanvasStore(useShallow((s) => s.nodes.filter((n) => n.selected).map((n) => n.id)));
+  const removeNodes = useCanvasStore((s) => s.removeNodes);
   return (
     <div className="inspector-body">
       <h2>{count} nodes selected</h2>
       <p className="muted">Drag to move them together, copy with ⌘/Ctrl-C, or delete them.</p>
-      <button
-        type="button"
-        className="btn btn-danger-ghost"
-        onClick={() => removeNodes(nodes.filter((n) => n.selected).map((n) => n.id))}
-      >
+      <button type="button" className="btn btn-danger-ghost" onClick={() => removeNodes(selectedIds)}>
         Delete {count} nodes
       </button>
     </div>

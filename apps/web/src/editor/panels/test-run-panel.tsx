@@ -47,10 +47,9 @@ export function TestRunPanel({
   const { showTestRun, clearTestRun } = useCanvasStore(
     useShallow((s) => ({ showTestRun: s.showTestRun, clearTestRun: s.clearTestRun })),
   );
-  const nodes = useCanvasStore((s) => s.nodes);
   const steps = test.data ? stepsOf(test.data) : [];
   const titleOf = (id: string) => {
-    const node = nodes.find((n) => n.id === id);
+    const node = store.getState().nodes.find((n) => n.id === id);
     return node?.data.label || catalog.nodeTypes.find((t) => t.type === node?.data.nodeType)?.label || id;
   };
 
