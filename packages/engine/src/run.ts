@@ -20,6 +20,7 @@ export async function run(plan: Plan, input: RunInput, ports: EnginePorts): Prom
     const startedAt = ports.clock.now();
     const result = await execute(node, input, ports, startedAt);
     steps.push(toStep(node, result, startedAt, ports.clock.now()));
+    if (result.status === 'failed') return { status: 'failed', steps };
     if (result.status !== 'ok') continue; // a filtered trigger is a recorded skip; try the next one
     const visited = new Set([node.id]);
     return walk(plan, input, ports, [...(node.next.get(result.handle) ?? [])], visited, steps);
