@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { invalidGraph, publishWorkflow } from './publish.service';
 import type pg from 'pg';
 import { backtestWorkflow } from './backtest.service';
+import { testRunWorkflow } from './test-run.service';
 import type { WorkflowRepository } from './workflows.repository';
 
 const storeParams = z.object({ storeId: z.string().min(1).max(100) });
@@ -106,5 +107,24 @@ export const workflowRoutes: FastifyPluginAsyncZod<{ workflows: WorkflowReposito
     },
     async (req) =>
       backtestWorkflow(pool, workflows, req.params.storeId, req.params.id, req.body ?? { limit: 100 }),
+  );
+
+  app.post(
+    '/workflows/:id/test',
+    {
+      schema: {
+        tags,
+        summary: 'Dry-run the draft (or the graph sent) for one customer, optionally with a sample event',
+        params: workflowParams,
+        body: z.object({
+          graph: z.unknown().optional(),
+          customerId: z
+            .union([z.string().trim().min(1).max(200), z.number().int().positive()])
+            .transform(String),
+          event: z.unknown().optional(),
+        }),
+      },
+    },
+    async (req) => testRunWorkflow(pool, workflows, req.params.storeId, req.params.id, req.body),
   );
 };
