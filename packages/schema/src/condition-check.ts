@@ -1,4 +1,5 @@
 import { type Condition, type ConditionLeaf, ConditionSchema } from './condition';
+import { conditionShapeProblems } from './condition-shape';
 import { type FieldDefinition, operatorsByType, resolveField } from './fields';
 import { issue, type ValidationIssue } from './issues';
 
@@ -21,6 +22,12 @@ export function checkCondition(raw: unknown, options: ConditionCheckOptions): Va
   const where = { nodeId: options.nodeId, path: options.path ?? [] };
   if (depthOf(raw, 0) > MAX_CONDITION_DEPTH) {
     return [issue('condition_too_deep', `Conditions nest at most ${MAX_CONDITION_DEPTH} levels`, where)];
+  }
+  const shape = conditionShapeProblems(raw);
+  if (shape.length > 0) {
+    return shape.map((p) =>
+      issue(p.code, `Condition: ${p.message}`, { ...where, path: [...where.path, ...p.path] }),
+    );
   }
   const parsed = ConditionSchema.safeParse(raw);
   if (!parsed.success) {

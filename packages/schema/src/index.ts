@@ -3,6 +3,7 @@ export * from './api/workflows';
 export * from './catalog';
 export * from './condition';
 export * from './condition-check';
+export * from './condition-shape';
 export * from './coupon';
 export * from './events';
 export * from './fields';

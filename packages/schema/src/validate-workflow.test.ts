@@ -195,6 +195,20 @@ describe('validateWorkflow', () => {
     });
   });
 
+  it('explains a malformed condition inside a node config at its place', () => {
+    const raw = underTrigger('trigger.manual', {
+      condition: { any: [{ field: 'customer.state', op: 'is', value: 'TX' }] },
+    });
+    expect(validateWorkflow(raw)).toEqual([
+      {
+        code: 'invalid_operator',
+        message: 'If / else: Unknown operator "is"',
+        nodeId: 'c',
+        path: ['condition', 'any', 0, 'op'],
+      },
+    ]);
+  });
+
   it('refuses absurdly deep conditions without overflowing the stack', () => {
     let condition: unknown = { field: 'customer.orderCount', op: 'gt', value: 1 };
     for (let i = 0; i < 10_000; i++) condition = { not: condition };

@@ -1,4 +1,5 @@
 import { checkParsedCondition } from './condition-check';
+import { conditionShapeProblems, looksLikeCondition } from './condition-shape';
 import { checkCycles, checkEdges, checkReachable, type NodeFacts } from './graph-checks';
 import { issue, type ValidationIssue } from './issues';
 import { parseStoredGraph } from './migrations';
@@ -101,11 +102,7 @@ function checkNode(
   }
   const parsed = definition.configSchema.safeParse(node.config);
   if (!parsed.success) {
-    for (const i of parsed.error.issues) {
-      const path = i.path.map((p) => (typeof p === 'number' ? p : String(p)));
-      const at = path.length > 0 ? `${path.join('.')}: ` : '';
-      issues.push(issue('invalid_config', `${definition.label}: ${at}${i.message}`, { nodeId, path }));
-    }
+    issues.push(...configIssues(definition.label, nodeId, node.config, parsed.error.issues));
     return { id: nodeId, isTrigger, handles: null };
   }
   for (const { path, condition } of definition.conditions?.(parsed.data) ?? []) {
@@ -116,6 +113,36 @@ function checkNode(
   }
   configs.set(nodeId, parsed.data);
   return { id: nodeId, isTrigger, handles: definition.handles(parsed.data) };
+}
+
+/** Zod's config issues as validation issues; a failed condition union is explained by its shape instead. */
+function configIssues(
+  label: string,
+  nodeId: string,
+  config: unknown,
+  zodIssues: readonly { path: readonly PropertyKey[]; message: string }[],
+): ValidationIssue[] {
+  const seen = new Set<string>();
+  const all = zodIssues.flatMap((i) => {
+    const path = i.path.map((p) => (typeof p === 'number' ? p : String(p)));
+    const value = path.reduce<unknown>(
+      (v, key) => (v as Record<string | number, unknown> | undefined)?.[key],
+      config,
+    );
+    const isCondition = looksLikeCondition(value) || path.at(-1) === 'condition';
+    const explained = isCondition ? conditionShapeProblems(value, path) : [];
+    if (explained.length > 0) {
+      return explained.map((p) => issue(p.code, `${label}: ${p.message}`, { nodeId, path: p.path }));
+    }
+    const at = path.length > 0 ? `${path.join('.')}: ` : '';
+    return [issue('invalid_config', `${label}: ${at}${i.message}`, { nodeId, path })];
+  });
+  return all.filter((i) => {
+    const key = JSON.stringify([i.code, i.message, i.path]);
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
 }
 
 function jsonDepth(value: unknown, depth: number): number {
