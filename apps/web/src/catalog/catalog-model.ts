@@ -1,3 +1,5 @@
+import { regionOptions } from './regions';
+
 /**
  * The catalog as the editor uses it: node types for the palette, fields and the operators valid
  * for each. `normalizeCatalog` accepts `GET /api/catalog` in array or record form so the editor
@@ -166,7 +168,7 @@ export function normalizeCatalog(body: unknown): Catalog {
       group: groupLabel(str(raw.group) || str(raw.category) || 'other'),
       type,
       operators: [...new Set(ops)],
-      options: options(raw),
+      options: options(raw).length ? options(raw) : regionOptions(id),
       source:
         raw.source === 'event' || id.startsWith('order.') || id.startsWith('cart.') ? 'event' : 'customer',
       dynamic: raw.dynamic === true,

@@ -32,7 +32,9 @@ export const NodeCard = memo(function NodeCard({ id, data, selected }: NodeProps
   if (step) classes.push(`test-${step.status}`);
   return (
     <div className={classes.join(' ')} data-testid={`node-${id}`}>
-      {acceptsInput(data.nodeType) && <Handle type="target" position={Position.Top} className="wf-handle" />}
+      {acceptsInput(data.nodeType) && (
+        <Handle type="target" position={Position.Top} className="wf-handle" data-testid={`handle-${id}-in`} />
+      )}
       <div className="wf-node-head">
         <span className="wf-node-icon" aria-hidden="true">
           {definition.icon}
@@ -60,7 +62,12 @@ export const NodeCard = memo(function NodeCard({ id, data, selected }: NodeProps
         {summary}
       </div>
       {outputs.length === 1 && outputs[0]!.id === null ? (
-        <Handle type="source" position={Position.Bottom} className="wf-handle" />
+        <Handle
+          type="source"
+          position={Position.Bottom}
+          className="wf-handle"
+          data-testid={`handle-${id}-out`}
+        />
       ) : (
         <>
           <div className="wf-node-outputs" aria-hidden="true">

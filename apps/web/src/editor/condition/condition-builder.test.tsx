@@ -71,4 +71,22 @@ describe('condition builder', () => {
     const groups = [...screen.getByLabelText('Field').querySelectorAll('optgroup')].map((g) => g.label);
     expect(groups).toEqual(expect.arrayContaining(['Demographic', 'Location', 'Behaviour']));
   });
+
+  it('picks states by name and stores their codes as chips', () => {
+    let last: Condition = { all: [] };
+    render(
+      <Harness
+        initial={{ all: [{ field: 'customer.state', op: 'in', value: [] }] }}
+        onChange={(c) => (last = c)}
+      />,
+    );
+    const input = screen.getByLabelText('Value');
+    fireEvent.change(input, { target: { value: 'texas' } });
+    fireEvent.keyDown(input, { key: 'Enter' });
+    fireEvent.change(input, { target: { value: 'CA' } });
+    fireEvent.keyDown(input, { key: 'Enter' });
+    expect(last).toEqual({ all: [{ field: 'customer.state', op: 'in', value: ['TX', 'CA'] }] });
+    fireEvent.click(screen.getByRole('button', { name: 'Remove Texas (TX)' }));
+    expect(last).toEqual({ all: [{ field: 'customer.state', op: 'in', value: ['CA'] }] });
+  });
 });

@@ -34,7 +34,7 @@ describe('condition summary', () => {
       catalog,
     );
     expect(text).toBe(
-      'State / region is one of TX, CA and (Orders ≥ 3 or Tags has any of vip)'.replace(
+      'State / region is one of Texas (TX), California (CA) and (Orders ≥ 3 or Tags has any of vip)'.replace(
         'Orders',
         labelOf('customer.orderCount'),
       ),

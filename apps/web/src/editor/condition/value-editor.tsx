@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import type { FieldInfo } from '../../catalog/catalog-model';
 import type { ConditionLeaf } from '../../workflows/graph';
-import { parseList } from '../inspector/form-fields';
+import { ChipsInput } from './chips-input';
 import { valueShape } from './operators';
 
 /** Dollars typed by a marketer → integer cents as stored ("5,000.5" → 500050). */
@@ -118,35 +118,15 @@ function ListInput({
   onChange: (v: unknown) => void;
 }) {
   const current = Array.isArray(value) ? value.map(String) : [];
-  const [text, setText] = useState(current.join(', '));
-  useEffect(() => {
-    if (parseList(text).join(',') !== current.join(',')) setText(current.join(', '));
-  }, [current, text]);
-  const listId = field ? `options-${field.id}` : undefined;
   return (
-    <>
-      <input
-        aria-label="Value"
-        type="text"
-        value={text}
-        list={field?.options.length ? listId : undefined}
-        placeholder="Comma-separated values"
-        onChange={(e) => {
-          setText(e.target.value);
-          const items = parseList(e.target.value);
-          onChange(field?.type === 'number' ? items.map(Number) : items);
-        }}
-      />
-      {field && field.options.length > 0 && (
-        <datalist id={listId}>
-          {field.options.map((o) => (
-            <option key={o.value} value={o.value}>
-              {o.label}
-            </option>
-          ))}
-        </datalist>
-      )}
-    </>
+    <ChipsInput
+      label="Value"
+      values={current}
+      suggestions={field?.options ?? []}
+      onChange={(items) =>
+        onChange(field?.type === 'number' || field?.type === 'money' ? items.map(Number) : items)
+      }
+    />
   );
 }
 
