@@ -11,11 +11,16 @@ declare module 'autocannon' {
     method?: string;
     connections?: number;
     duration?: number;
+    /** Requests per second over all connections (a rate-limited load). */
+    overallRate?: number;
+    pipelining?: number;
     headers?: Record<string, string>;
     requests?: { setupRequest?: (req: Request) => Request }[];
   }
   interface Result {
     requests: { average: number; total: number };
+    duration: number;
+    '2xx': number;
     latency: { p50: number; p99: number };
     non2xx: number;
     errors: number;

@@ -1,5 +1,6 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type pg from 'pg';
@@ -79,4 +80,65 @@ export async function until(probe: () => Promise<boolean>, timeoutMs: number, ev
 export function percentile(sorted: number[], p: number): number {
   if (sorted.length === 0) return Number.NaN;
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
+}
+
+/** The 1-minute load average (the machine is shared: every figure carries it). */
+export function loadAverage(): number {
+  return Number(os.loadavg()[0]!.toFixed(2));
+}
+
+/** What one load process sent. */
+export interface LoadResult {
+  total: number;
+  ok: number;
+  non2xx: number;
+  errors: number;
+}
+
+/**
+ * Runs HTTP load from a separate process (`pipeline-bench.ts --load`, autocannon inside), so the
+ * generator never competes with the bench's own event loop; `rate` caps requests/s overall.
+ */
+export async function runLoad(args: {
+  url: string;
+  seconds: number;
+  batch: number;
+  connections: number;
+  rate?: number;
+}): Promise<LoadResult> {
+  const child = spawn(
+    process.execPath,
+    [
+      '--import',
+      'tsx',
+      'bench/pipeline-bench.ts',
+      '--load',
+      JSON.stringify({
+        url: args.url,
+        seconds: args.seconds,
+        batch: args.batch,
+        c: args.connections,
+        rate: args.rate,
+      }),
+    ],
+    { cwd: apiDir, stdio: ['ignore', 'pipe', 'inherit'] },
+  );
+  let out = '';
+  child.stdout!.on('data', (chunk: Buffer) => {
+    out += chunk.toString();
+  });
+  const code = await new Promise<number | null>((resolve) => child.on('exit', resolve));
+  const line = out.trim().split('\n').at(-1) ?? '';
+  if (code !== 0 || !line.startsWith('{')) throw new Error(`load process failed (${code}): ${out}`);
+  return JSON.parse(line) as LoadResult;
+}
+
+/** SIGTERM, then waits for the exit (SIGKILL after 10 s), so nothing still runs on a dropped database. */
+export async function stopProcess(child: ChildProcess | undefined): Promise<void> {
+  if (!child || child.exitCode !== null || child.signalCode !== null) return;
+  const exited = new Promise((resolve) => child.once('exit', resolve));
+  child.kill('SIGTERM');
+  const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
+  await exited;
+  clearTimeout(timer);
 }

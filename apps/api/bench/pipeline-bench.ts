@@ -1,19 +1,38 @@
 import autocannon from 'autocannon';
 import { freePort } from '../src/local/embedded-postgres';
-import { freshDatabase, type Metric, percentile, report, rssMb, startProcess, until } from './bench-env';
+import {
+  freshDatabase,
+  loadAverage,
+  type Metric,
+  percentile,
+  report,
+  rssMb,
+  runLoad,
+  startProcess,
+  stopProcess,
+  until,
+} from './bench-env';
 
-// `pnpm bench pipeline`: ingest/s over HTTP (autocannon, server in its own process) next to a raw
-// durable insert loop; end-to-end executions/s with 50 active workflows (worker in its own
-// process); event → first action latency at 500 events/s; worker RSS. BENCH_SECONDS (default 60)
-// bounds the sustained phase; BENCH_INGEST_SECONDS (default 10) the ingest phases.
+// `pnpm bench pipeline`. Three processes besides this one: the API (HTTP only), the worker, and
+// the HTTP load (autocannon, started as `pipeline-bench.ts --load`), so the load generator never
+// shares an event loop with what it measures.
+// 1. ingest/s over HTTP (batches of BENCH_INGEST_BATCH events per request, and one event per
+//    request), and in the same run the raw durable insert loop at the same concurrency and rows
+//    per statement; the ratios.
+// 2. executions/s: the ingested backlog (50 active workflows, one acts per event) drained by the
+//    worker process for at most BENCH_SECONDS; its peak RSS.
+// 3. event → first action latency at BENCH_LATENCY_RATE events/s (one event per request).
 const sustainedSeconds = Number(process.env.BENCH_SECONDS ?? 60);
 const ingestSeconds = Number(process.env.BENCH_INGEST_SECONDS ?? 10);
+const ingestBatch = Number(process.env.BENCH_INGEST_BATCH ?? 50);
+const connections = Number(process.env.BENCH_CONNECTIONS ?? 16);
 const latencyRate = Number(process.env.BENCH_LATENCY_RATE ?? 500);
 const latencySeconds = Number(process.env.BENCH_LATENCY_SECONDS ?? 10);
 const states = Array.from({ length: 50 }, (_, i) => `S${i}`);
 const storeId = 'bench';
 let counter = 0;
 
+/** An `order.created` for one of 5,000 customers spread over 50 states (one workflow each). */
 function event(prefix: string) {
   counter += 1;
   const at = new Date().toISOString();
@@ -37,6 +56,32 @@ function event(prefix: string) {
   };
 }
 
+/** The load process: autocannon against `url`, bodies built per request; prints its result. */
+async function loadMain(args: { url: string; seconds: number; batch: number; rate?: number; c: number }) {
+  const prefix = `${args.rate ? 'lat' : 'ing'}${args.batch}-${process.pid}`;
+  const body = () =>
+    JSON.stringify(
+      args.batch === 1 ? event(prefix) : { events: Array.from({ length: args.batch }, () => event(prefix)) },
+    );
+  const result = await autocannon({
+    url: args.url,
+    method: 'POST',
+    connections: args.c,
+    duration: args.seconds,
+    ...(args.rate ? { overallRate: args.rate } : {}),
+    headers: { 'content-type': 'application/json' },
+    requests: [{ setupRequest: (req) => ({ ...req, body: body() }) }],
+  });
+  console.log(
+    JSON.stringify({
+      total: result.requests.total,
+      non2xx: result.non2xx,
+      errors: result.errors,
+      ok: result['2xx'],
+    }),
+  );
+}
+
 function workflowGraph(state: string) {
   const n = (id: string, type: string, config: object) => ({ id, type, position: { x: 0, y: 0 }, config });
   return {
@@ -53,181 +98,192 @@ function workflowGraph(state: string) {
   };
 }
 
-const db = await freshDatabase('segflow_bench');
-const metrics: Metric[] = [];
-const port = await freePort();
-let worker: ReturnType<typeof startProcess> | undefined;
-const server = startProcess('src/server.ts', {
-  DATABASE_URL: db.url,
-  PORT: String(port),
-  HOST: '127.0.0.1',
-  WORKER: 'off',
-});
-try {
-  await db.pool.query(`INSERT INTO stores (id, name) VALUES ($1, 'Bench')`, [storeId]);
-  const base = `http://127.0.0.1:${port}/api/stores/${storeId}`;
-  await until(
-    async () => (await fetch(`http://127.0.0.1:${port}/api/health`).catch(() => null))?.ok === true,
-    30_000,
-    200,
-  );
-  for (const state of states) {
-    const response = await fetch(`${base}/workflows`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ name: state, graph: workflowGraph(state) }),
+async function main() {
+  const db = await freshDatabase('segflow_bench');
+  const metrics: Metric[] = [];
+  const port = await freePort();
+  let worker: ReturnType<typeof startProcess> | undefined;
+  const server = startProcess('src/server.ts', {
+    DATABASE_URL: db.url,
+    PORT: String(port),
+    HOST: '127.0.0.1',
+    WORKER: 'off',
+  });
+  try {
+    await db.pool.query(`INSERT INTO stores (id, name) VALUES ($1, 'Bench')`, [storeId]);
+    const base = `http://127.0.0.1:${port}/api/stores/${storeId}`;
+    await until(
+      async () => (await fetch(`http://127.0.0.1:${port}/api/health`).catch(() => null))?.ok === true,
+      30_000,
+      200,
+    );
+    for (const state of states) await createWorkflow(base, state);
+
+    // 1. Ingest over HTTP from the load process, then the raw insert loop, same Postgres, same shape.
+    for (const batch of [ingestBatch, 1]) {
+      const load = await runLoad({ url: `${base}/events`, seconds: ingestSeconds, batch, connections });
+      const perS = (load.ok * batch) / ingestSeconds;
+      const raw = await rawInsertLoop(db.pool, ingestSeconds, batch, `raw${batch}`);
+      const suffix = batch === ingestBatch ? '' : '_single';
+      metrics.push({
+        metric: `pipeline.ingest${suffix}_per_s`,
+        value: Math.round(perS),
+        unit: 'events/s',
+        eventsPerRequest: batch,
+        connections,
+        non2xx: load.non2xx,
+        errors: load.errors,
+        load: loadAverage(),
+      });
+      metrics.push({
+        metric: `pipeline.raw_insert${suffix}_per_s`,
+        value: Math.round(raw),
+        unit: 'rows/s',
+        rowsPerStatement: batch,
+        connections,
+        note: 'INSERT … ON CONFLICT DO NOTHING RETURNING into a table shaped like events',
+      });
+      metrics.push({
+        metric: `pipeline.ingest_vs_raw${suffix}_ratio`,
+        value: Number((perS / raw).toFixed(2)),
+        unit: 'ratio',
+      });
+    }
+
+    // 2. Executions: the ingested backlog (50 routed runs per event, one acts) drained by the worker.
+    const backlog = Number(
+      (await db.pool.query(`SELECT count(*) FROM events WHERE store_id = $1`, [storeId])).rows[0].count,
+    );
+    worker = startProcess('src/worker.ts', { DATABASE_URL: db.url });
+    const peak = { rss: 0 };
+    const acted = () =>
+      db.pool
+        .query(`SELECT count(*)::int AS n FROM action_executions WHERE store_id = $1`, [storeId])
+        .then((r) => r.rows[0].n as number);
+    // Measure from the first action on (the worker's start-up and migration check are not throughput).
+    await until(async () => (await acted()) > 0, 60_000, 100);
+    const startedAt = Date.now();
+    const first = await acted();
+    const deadline = startedAt + sustainedSeconds * 1000;
+    let done = first;
+    while (Date.now() < deadline && done < backlog) {
+      await new Promise((resolve) => setTimeout(resolve, 500));
+      done = await acted();
+      peak.rss = Math.max(peak.rss, await rssMb(worker.pid!));
+    }
+    const seconds = (Date.now() - startedAt) / 1000;
+    const counted = await db.pool.query<{ runs: string; counted: string }>(
+      `SELECT (SELECT count(*) FROM runs WHERE store_id = $1) AS runs,
+              (SELECT coalesce(sum(n), 0) FROM path_counters WHERE store_id = $1 AND node_id = '') AS counted`,
+      [storeId],
+    );
+    metrics.push({
+      metric: 'pipeline.executions_per_s',
+      value: Math.round((done - first) / seconds),
+      unit: 'executions/s',
+      note: 'event → stats → 50 routed runs (49 counted, 1 stored) → one persisted action',
+      backlog,
+      executed: done,
+      seconds: Number(seconds.toFixed(1)),
+      load: loadAverage(),
     });
-    const created = (await response.json()) as { id: string };
-    await fetch(`${base}/workflows/${created.id}/publish`, { method: 'POST' });
-    await fetch(`${base}/workflows/${created.id}/activate`, { method: 'POST' });
+    metrics.push({
+      metric: 'pipeline.runs_per_s',
+      value: Math.round((Number(counted.rows[0]!.runs) + Number(counted.rows[0]!.counted)) / seconds),
+      unit: 'runs/s',
+      storedRuns: Number(counted.rows[0]!.runs),
+      countedRuns: Number(counted.rows[0]!.counted),
+    });
+
+    // 3. Latency at a fixed rate: event received → its first action committed (database clock).
+    await db.pool.query(`DELETE FROM graphile_worker._private_jobs WHERE task_id IN
+      (SELECT id FROM graphile_worker._private_tasks WHERE identifier = 'apply_event')`);
+    await new Promise((resolve) => setTimeout(resolve, 2000));
+    const before = new Date();
+    const baseline = await acted();
+    const lat = await runLoad({
+      url: `${base}/events`,
+      seconds: latencySeconds,
+      batch: 1,
+      connections: 32,
+      rate: latencyRate,
+    });
+    await until(async () => (await acted()) >= baseline + lat.ok, 60_000, 200).catch(() => {
+      console.error('# latency phase: the worker did not keep up; percentiles cover what finished');
+    });
+    peak.rss = Math.max(peak.rss, await rssMb(worker.pid!));
+    const rows = await db.pool.query<{ ms: number }>(
+      `SELECT extract(epoch FROM (min(a.executed_at) - e.received_at)) * 1000 AS ms
+       FROM events e JOIN runs r ON r.event_id = e.id JOIN action_executions a ON a.run_id = r.id
+       WHERE e.store_id = $1 AND e.received_at >= $2 GROUP BY e.id, e.received_at ORDER BY 1`,
+      [storeId, before],
+    );
+    const sorted = rows.rows.map((r) => Number(r.ms));
+    const common = { rate: latencyRate, sent: lat.ok, samples: sorted.length, load: loadAverage() };
+    metrics.push({
+      metric: 'pipeline.latency_p50_ms',
+      value: Number(percentile(sorted, 50).toFixed(1)),
+      unit: 'ms',
+      ...common,
+    });
+    metrics.push({
+      metric: 'pipeline.latency_p99_ms',
+      value: Number(percentile(sorted, 99).toFixed(1)),
+      unit: 'ms',
+      ...common,
+    });
+    metrics.push({ metric: 'pipeline.worker_rss_mb', value: peak.rss, unit: 'MB' });
+  } finally {
+    await Promise.all([stopProcess(worker), stopProcess(server)]);
+    report('pipeline', metrics);
+    await db.drop();
   }
-
-  // 1. Ingest over HTTP (one event per request), then the raw durable insert loop, same Postgres.
-  const ingest = await autocannon({
-    url: `${base}/events`,
-    method: 'POST',
-    connections: 32,
-    duration: ingestSeconds,
-    headers: { 'content-type': 'application/json' },
-    requests: [{ setupRequest: (req) => ({ ...req, body: JSON.stringify(event('ing')) }) }],
-  });
-  const ingestPerS = ingest.requests.average;
-  metrics.push({
-    metric: 'pipeline.ingest_per_s',
-    value: Math.round(ingestPerS),
-    unit: 'events/s',
-    non2xx: ingest.non2xx,
-    connections: 32,
-  });
-  const raw = await rawInsertLoop(db.pool, ingestSeconds);
-  metrics.push({
-    metric: 'pipeline.raw_insert_per_s',
-    value: Math.round(raw),
-    unit: 'rows/s',
-    note: 'INSERT … RETURNING, 32 concurrent, one row per statement',
-  });
-  metrics.push({
-    metric: 'pipeline.ingest_vs_raw_ratio',
-    value: Number((ingestPerS / raw).toFixed(2)),
-    unit: 'ratio',
-  });
-
-  // 2. Executions: the ingested backlog (one action per event, 50 routed runs) drained by a worker process.
-  const backlog = Number(
-    (await db.pool.query(`SELECT count(*) FROM events WHERE store_id = $1`, [storeId])).rows[0].count,
-  );
-  worker = startProcess('src/worker.ts', { DATABASE_URL: db.url, WORKER_CONCURRENCY: '10' });
-  let peakRss = 0;
-  const startedAt = Date.now();
-  const done = () =>
-    db.pool
-      .query(`SELECT count(*)::int AS n FROM action_executions WHERE store_id = $1`, [storeId])
-      .then((r) => r.rows[0].n as number);
-  const deadline = startedAt + sustainedSeconds * 1000;
-  let acted = 0;
-  while (Date.now() < deadline && acted < backlog) {
-    await new Promise((resolve) => setTimeout(resolve, 1000));
-    acted = await done();
-    peakRss = Math.max(peakRss, await rssMb(worker.pid!));
-  }
-  const seconds = (Date.now() - startedAt) / 1000;
-  const runs = Number(
-    (await db.pool.query(`SELECT count(*) FROM runs WHERE store_id = $1`, [storeId])).rows[0].count,
-  );
-  metrics.push({
-    metric: 'pipeline.executions_per_s',
-    value: Math.round(acted / seconds),
-    unit: 'executions/s',
-    note: 'event → stats → 50 routed runs → one persisted action',
-    backlog,
-    seconds: Number(seconds.toFixed(1)),
-  });
-  metrics.push({ metric: 'pipeline.runs_per_s', value: Math.round(runs / seconds), unit: 'runs/s' });
-
-  // 3. Latency at 500 events/s: event received → its first action committed (database clock).
-  await db.pool.query(`DELETE FROM graphile_worker._private_jobs`); // drop the unprocessed backlog
-  await new Promise((resolve) => setTimeout(resolve, 2000));
-  const baseline = await done();
-  const before = new Date();
-  const latencyEvents = await postAtRate(`${base}/events`, latencyRate, latencySeconds);
-  await until(async () => (await done()) >= baseline + latencyEvents, 60_000, 200).catch(() => {
-    console.error('# latency phase: the worker did not keep up; percentiles cover what finished');
-  });
-  const lat = await db.pool.query<{ ms: number }>(
-    `SELECT extract(epoch FROM (min(a.executed_at) - e.received_at)) * 1000 AS ms
-     FROM events e JOIN runs r ON r.event_id = e.id JOIN action_executions a ON a.run_id = r.id
-     WHERE e.store_id = $1 AND e.received_at >= $2 GROUP BY e.id, e.received_at ORDER BY 1`,
-    [storeId, before],
-  );
-  const sorted = lat.rows.map((r) => Number(r.ms));
-  metrics.push({
-    metric: 'pipeline.latency_p50_ms',
-    value: Number(percentile(sorted, 50).toFixed(1)),
-    unit: 'ms',
-    rate: latencyRate,
-    sent: latencyEvents,
-    samples: sorted.length,
-  });
-  metrics.push({
-    metric: 'pipeline.latency_p99_ms',
-    value: Number(percentile(sorted, 99).toFixed(1)),
-    unit: 'ms',
-    rate: latencyRate,
-    sent: latencyEvents,
-    samples: sorted.length,
-  });
-  metrics.push({
-    metric: 'pipeline.worker_rss_mb',
-    value: Math.max(peakRss, await rssMb(worker.pid!)),
-    unit: 'MB',
-  });
-} finally {
-  worker?.kill('SIGTERM');
-  server.kill('SIGTERM');
-  await new Promise((resolve) => setTimeout(resolve, 1000));
-  report('pipeline', metrics);
-  await db.drop();
 }
 
-async function rawInsertLoop(pool: import('pg').Pool, seconds: number): Promise<number> {
+async function createWorkflow(base: string, state: string) {
+  const post = (url: string, body?: unknown) =>
+    fetch(url, {
+      method: 'POST',
+      headers: body ? { 'content-type': 'application/json' } : {},
+      ...(body ? { body: JSON.stringify(body) } : {}),
+    });
+  const created = (await (
+    await post(`${base}/workflows`, { name: state, graph: workflowGraph(state) })
+  ).json()) as {
+    id: string;
+  };
+  await post(`${base}/workflows/${created.id}/publish`);
+  await post(`${base}/workflows/${created.id}/activate`);
+}
+
+/** The physical reference: the same rows per statement and concurrency, straight into Postgres. */
+async function rawInsertLoop(pool: import('pg').Pool, seconds: number, batch: number, table: string) {
   await pool.query(
-    `CREATE TABLE raw_inserts (id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY, store_id text, event_id text, payload jsonb, UNIQUE (store_id, event_id))`,
+    `CREATE TABLE ${table} (id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY, store_id text, event_id text,
+       type text, payload jsonb, occurred_at timestamptz, received_at timestamptz DEFAULT now(), UNIQUE (store_id, event_id))`,
   );
-  const payload = JSON.stringify(event('raw'));
   let n = 0;
   const end = Date.now() + seconds * 1000;
   await Promise.all(
-    Array.from({ length: 32 }, async (_, c) => {
+    Array.from({ length: connections }, async () => {
       while (Date.now() < end) {
+        const rows = Array.from({ length: batch }, () => event(table));
         await pool.query(
-          `INSERT INTO raw_inserts (store_id, event_id, payload) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING RETURNING id`,
-          [storeId, `raw-${c}-${n}`, payload],
+          `INSERT INTO ${table} (store_id, event_id, type, payload, occurred_at)
+           SELECT $1, e->>'id', e->>'type', e, (e->>'occurredAt')::timestamptz FROM jsonb_array_elements($2::jsonb) e
+           ON CONFLICT DO NOTHING RETURNING id`,
+          [storeId, JSON.stringify(rows)],
         );
-        n += 1;
+        n += batch;
       }
     }),
   );
   return n / seconds;
 }
 
-async function postAtRate(url: string, rate: number, seconds: number): Promise<number> {
-  let sent = 0;
-  const started = Date.now();
-  const inflight: Promise<unknown>[] = [];
-  while (Date.now() - started < seconds * 1000) {
-    const due = Math.floor(((Date.now() - started) / 1000) * rate);
-    while (sent < due) {
-      sent += 1;
-      inflight.push(
-        fetch(url, {
-          method: 'POST',
-          headers: { 'content-type': 'application/json' },
-          body: JSON.stringify(event('lat')),
-        }),
-      );
-    }
-    await new Promise((resolve) => setTimeout(resolve, 5));
-  }
-  await Promise.all(inflight);
-  return sent;
+const loadFlag = process.argv.indexOf('--load');
+if (loadFlag >= 0) {
+  await loadMain(JSON.parse(process.argv[loadFlag + 1]!));
+} else {
+  await main();
 }

@@ -11,7 +11,10 @@ if (!databaseUrl) {
 }
 const pool = createPool({ connectionString: databaseUrl, max: 20 });
 await migrateDatabase(pool);
-const worker = await startWorker({ pool, concurrency: Number(process.env.WORKER_CONCURRENCY || 10) });
+const worker = await startWorker({
+  pool,
+  ...(process.env.WORKER_CONCURRENCY ? { concurrency: Number(process.env.WORKER_CONCURRENCY) } : {}),
+});
 console.log(`[segflow] worker ${process.pid} running`);
 onShutdownSignal(async () => {
   await worker.stop();

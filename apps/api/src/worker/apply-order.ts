@@ -1,12 +1,13 @@
 import type { EventCart, EventOrder } from '@segflow/schema';
-import { and, eq, sql } from 'drizzle-orm';
+import { sql } from 'drizzle-orm';
 import type { DbOrTx } from '../db/client';
-import { carts, orderItems, orders } from '../db/schema/index';
+import { carts } from '../db/schema/index';
 import { redeemCoupon } from '../coupons/redeem-coupon';
 
 /**
  * Inserts the order and its items once (unique per store + external id) and, only when it was
- * new, adds it to `customer_stats`: replays and second events for the same order count nothing.
+ * new, adds it to `customer_stats`: replays and second events for the same order count nothing
+ * (a known order only takes the new status). One statement: order, items, stats.
  */
 export async function upsertOrder(
   tx: DbOrTx,
@@ -14,56 +15,50 @@ export async function upsertOrder(
   customerId: number,
   order: EventOrder,
 ): Promise<boolean> {
-  const createdAt = new Date(order.createdAt);
-  const [inserted] = await tx
-    .insert(orders)
-    .values({
-      storeId,
-      customerId,
-      externalId: order.externalId,
-      total: order.total,
-      currency: order.currency,
-      status: order.status,
-      channel: order.channel ?? null,
-      couponCode: order.couponCode ?? null,
-      createdAt,
-    })
-    .onConflictDoNothing()
-    .returning({ id: orders.id });
-  if (!inserted) {
-    await tx
-      .update(orders)
-      .set({ status: order.status, updatedAt: sql`now()` })
-      .where(and(eq(orders.storeId, storeId), eq(orders.externalId, order.externalId)));
-    return false;
-  }
-  if (order.items.length > 0) {
-    await tx.insert(orderItems).values(
-      order.items.map((item) => ({
-        storeId,
-        orderId: inserted.id,
-        customerId,
-        sku: item.sku ?? '',
-        productId: item.productId ?? null,
-        name: item.name ?? null,
-        category: item.category ?? null,
-        brand: item.brand ?? null,
-        quantity: item.quantity,
-        unitPrice: item.unitPrice,
-        orderedAt: createdAt,
-      })),
-    );
-  }
-  await tx.execute(sql`
-    INSERT INTO customer_stats AS s (store_id, customer_id, lifetime_spend, order_count, average_order_value, first_order_at, last_order_at)
-    VALUES (${storeId}, ${customerId}, ${order.total}, 1, ${order.total}, ${createdAt.toISOString()}, ${createdAt.toISOString()})
-    ON CONFLICT (store_id, customer_id) DO UPDATE SET
-      lifetime_spend = s.lifetime_spend + EXCLUDED.lifetime_spend,
-      order_count = s.order_count + 1,
-      average_order_value = round((s.lifetime_spend + EXCLUDED.lifetime_spend)::numeric / (s.order_count + 1)),
-      first_order_at = LEAST(s.first_order_at, EXCLUDED.first_order_at),
-      last_order_at = GREATEST(s.last_order_at, EXCLUDED.last_order_at)`);
-  await redeemCoupon(tx, storeId, customerId, order.couponCode, { externalId: order.externalId, createdAt });
+  const createdAt = new Date(order.createdAt).toISOString();
+  const items = order.items.map((item) => ({
+    sku: item.sku ?? '',
+    product_id: item.productId ?? null,
+    name: item.name ?? null,
+    category: item.category ?? null,
+    brand: item.brand ?? null,
+    quantity: item.quantity,
+    unit_price: item.unitPrice,
+  }));
+  const result = await tx.execute<{ inserted: string }>(sql`
+    WITH o AS (
+      INSERT INTO orders (store_id, customer_id, external_id, total, currency, status, channel, coupon_code, created_at)
+      VALUES (${storeId}, ${customerId}, ${order.externalId}, ${order.total}, ${order.currency}, ${order.status},
+              ${order.channel ?? null}, ${order.couponCode ?? null}, ${createdAt})
+      ON CONFLICT (store_id, external_id) DO NOTHING RETURNING id
+    ), known AS (
+      UPDATE orders SET status = ${order.status}, updated_at = now()
+      WHERE store_id = ${storeId} AND external_id = ${order.externalId} AND NOT EXISTS (SELECT 1 FROM o)
+      RETURNING id
+    ), items AS (
+      INSERT INTO order_items (store_id, order_id, customer_id, sku, product_id, name, category, brand, quantity, unit_price, ordered_at)
+      SELECT ${storeId}, o.id, ${customerId}, i.sku, i.product_id, i.name, i.category, i.brand, i.quantity, i.unit_price, ${createdAt}
+      FROM o, jsonb_to_recordset(${JSON.stringify(items)}::jsonb)
+        AS i(sku text, product_id text, name text, category text, brand text, quantity int, unit_price bigint)
+      RETURNING 1
+    ), stats AS (
+      INSERT INTO customer_stats AS s (store_id, customer_id, lifetime_spend, order_count, average_order_value, first_order_at, last_order_at)
+      SELECT ${storeId}, ${customerId}, ${order.total}, 1, ${order.total}, ${createdAt}::timestamptz, ${createdAt}::timestamptz FROM o
+      ON CONFLICT (store_id, customer_id) DO UPDATE SET
+        lifetime_spend = s.lifetime_spend + EXCLUDED.lifetime_spend,
+        order_count = s.order_count + 1,
+        average_order_value = round((s.lifetime_spend + EXCLUDED.lifetime_spend)::numeric / (s.order_count + 1)),
+        first_order_at = LEAST(s.first_order_at, EXCLUDED.first_order_at),
+        last_order_at = GREATEST(s.last_order_at, EXCLUDED.last_order_at)
+      RETURNING 1
+    )
+    SELECT (SELECT count(*) FROM o) AS inserted, (SELECT count(*) FROM known) AS known,
+           (SELECT count(*) FROM items) AS items, (SELECT count(*) FROM stats) AS stats`);
+  if (Number(result.rows[0]?.inserted ?? 0) === 0) return false;
+  await redeemCoupon(tx, storeId, customerId, order.couponCode, {
+    externalId: order.externalId,
+    createdAt: new Date(createdAt),
+  });
   return true;
 }
 

@@ -2,7 +2,7 @@ import { type CustomerFacts, type EnginePorts, type Plan, run } from '@segflow/e
 import type { NodeType, Reentry, StoreEvent } from '@segflow/schema';
 import type pg from 'pg';
 import { loadCustomerFacts } from './customer-facts';
-import type { RunKey, RunStore } from './run-store';
+import type { Queryable, RunKey, RunStore } from './run-store';
 import { MAX_CAUSAL_DEPTH } from './trigger-types';
 
 /** What executing one routed run needs. */
@@ -51,10 +51,9 @@ export function createFactsLoader(pool: pg.Pool, storeId: string, customerId: nu
   };
 }
 
-async function reentryBlocks(pool: pg.Pool, key: RunKey, reentry: Reentry): Promise<string | null> {
-  if (reentry === 'always') return null;
-  const days = reentry === 'once' ? null : reentry.days;
-  const { rows } = await pool.query(
+async function reentryBlocks(db: Queryable, key: RunKey, reentry: Reentry): Promise<string | null> {
+  const days = reentry === 'once' ? null : (reentry as { days: number }).days;
+  const { rows } = await db.query(
     `SELECT 1 FROM runs WHERE store_id = $1 AND workflow_id = $2 AND customer_id = $3
        AND status IN ('running', 'waiting', 'completed') AND event_id IS DISTINCT FROM $4
        AND ($5::int IS NULL OR started_at > now() - make_interval(days => $5::int)) LIMIT 1`,
@@ -64,6 +63,48 @@ async function reentryBlocks(pool: pg.Pool, key: RunKey, reentry: Reentry): Prom
   return days === null
     ? 're-entry: this customer already ran this workflow (once per customer)'
     : `re-entry: this customer ran this workflow within the last ${days} days`;
+}
+
+/**
+ * Opens the run behind the re-entry guard. With a policy other than `always`, the check and the
+ * insert happen in one transaction under an advisory lock on (workflow, customer): two events of
+ * the same customer processed at once by two workers cannot both enter. A blocked run is recorded
+ * as skipped with its reason.
+ */
+async function openGuarded(
+  deps: RunDeps,
+  key: RunKey,
+  reentry: Reentry | undefined,
+): Promise<{ runId: string; shouldRun: boolean } | null> {
+  if (!reentry || reentry === 'always') return deps.runs.open(key);
+  const client = await deps.pool.connect();
+  try {
+    await client.query('BEGIN');
+    await client.query('SELECT pg_advisory_xact_lock(hashtext($1), hashtext($2))', [
+      key.workflowId,
+      String(key.customerId),
+    ]);
+    const existing = await client.query<{ id: string; status: string }>(
+      'SELECT id, status FROM runs WHERE workflow_version_id = $1 AND event_id = $2 AND customer_id = $3',
+      [key.versionId, key.eventId, key.customerId],
+    );
+    const prior = existing.rows[0];
+    // A retried job finds the run its earlier attempt opened: continue it, do not re-judge it.
+    const blocked = prior ? null : await reentryBlocks(client, key, reentry);
+    const opened = prior
+      ? { runId: prior.id, shouldRun: prior.status === 'running' }
+      : blocked
+        ? null
+        : await deps.runs.open(key, client);
+    if (blocked) await deps.runs.skip(key, blocked, client);
+    await client.query('COMMIT');
+    return opened;
+  } catch (error) {
+    await client.query('ROLLBACK').catch(() => {});
+    throw error;
+  } finally {
+    client.release();
+  }
 }
 
 /**
@@ -93,13 +134,9 @@ export async function executeRun(
     );
     return;
   }
-  const blocked = trigger ? await reentryBlocks(deps.pool, key, trigger.reentry) : null;
-  if (blocked) {
-    await deps.runs.skip(key, blocked);
-    return;
-  }
-  const { runId, shouldRun } = await deps.runs.open(key);
-  if (!shouldRun) return;
+  const opened = await openGuarded(deps, key, trigger?.reentry);
+  if (!opened?.shouldRun) return;
+  const { runId } = opened;
   const customer = await t.facts.load(route.plan.needs);
   if (!customer) {
     await deps.runs.skip(key, 'the customer no longer exists');

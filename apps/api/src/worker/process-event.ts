@@ -1,9 +1,10 @@
-import { StoreEventSchema } from '@segflow/schema';
-import { sql } from 'drizzle-orm';
+import { type StoreEvent, StoreEventSchema } from '@segflow/schema';
 import type { Db } from '../db/client';
 import { refreshCustomerSegments } from '../segments/membership-live';
-import { applyEvent } from './apply-event';
-import { createFactsLoader, executeRun, type RunDeps } from './execute-run';
+import { applyBatch, customerKey } from './apply-batch';
+import { createFactsLoader, type RunDeps } from './execute-run';
+import { createPathTally, type PathTally } from './path-tally';
+import { routeEvent } from './route-event';
 import { triggerTypeByEvent } from './trigger-types';
 import type { WorkflowRouter } from './workflow-router';
 
@@ -22,69 +23,88 @@ interface EventRow {
   processed_at: Date | null;
   customer_id: string | null;
   time_zone: string;
+  routed: boolean;
 }
+
+interface Parsed {
+  row: EventRow;
+  event: StoreEvent;
+}
+
+/** A claimed batch is split into this many parts by customer, applied and routed side by side. */
+const PARTS = 4;
+
+const loadSql = `
+SELECT e.id, e.store_id, e.type, e.payload, e.depth, e.processed_at, e.customer_id, s.time_zone,
+       (r.event_id IS NOT NULL) AS routed
+FROM events e JOIN stores s ON s.id = e.store_id LEFT JOIN event_routes r ON r.event_id = e.id
+WHERE e.id = ANY($1::bigint[]) ORDER BY e.id`;
 
 /**
- * The `apply_event` task: apply the stored event once (marked `processed_at` in the same
- * transaction), then route it to the store's active versions and run each. A retry skips the
- * apply and re-runs only what did not finish.
+ * The `apply_event` task over a claimed batch of events: one read; the batch is split by customer
+ * into parts processed side by side, each with one apply transaction (every event applied once,
+ * marked `processed_at` with it) and then its events routed in id order to the store's active
+ * versions; action-free runs are counted and every event marked routed in one final statement. A retry skips what is applied and what is routed, and re-runs only what did
+ * not finish (runs are unique per version + event + customer, actions per run + node).
  */
-export async function processEvent(deps: PipelineDeps, eventRowId: number): Promise<void> {
-  const { rows } = await deps.pool.query<EventRow>(
-    `SELECT e.id, e.store_id, e.type, e.payload, e.depth, e.processed_at, e.customer_id, s.time_zone
-     FROM events e JOIN stores s ON s.id = e.store_id WHERE e.id = $1`,
-    [eventRowId],
-  );
-  const row = rows[0];
-  if (!row) return;
-  const parsed = StoreEventSchema.safeParse(row.payload);
-  if (!parsed.success) {
-    await deps.pool.query(`UPDATE events SET processed_at = now(), error = $2 WHERE id = $1`, [
-      row.id,
-      parsed.error.message.slice(0, 2000),
-    ]);
-    return;
+export async function processEvents(deps: PipelineDeps, eventRowIds: number[]): Promise<void> {
+  const { rows } = await deps.pool.query<EventRow>(loadSql, [eventRowIds]);
+  const parts: Parsed[][] = Array.from({ length: Math.min(PARTS, rows.length) }, () => []);
+  for (const row of rows) {
+    const parsed = StoreEventSchema.safeParse(row.payload);
+    if (parsed.success)
+      parts[partOf(row.store_id, parsed.data, parts.length)]!.push({ row, event: parsed.data });
+    else
+      await deps.pool.query(`UPDATE events SET processed_at = now(), error = $2 WHERE id = $1`, [
+        row.id,
+        parsed.error.message.slice(0, 2000),
+      ]);
   }
-  const event = parsed.data;
-  const customerId = row.processed_at ? Number(row.customer_id) : await applyOnce(deps.db, row, event);
-  if (customerId)
-    await refreshCustomerSegments(deps.pool, row.store_id, customerId, {
-      eventRowId: Number(row.id),
-      depth: row.depth,
-    });
-  const triggerType = triggerTypeByEvent[event.type];
-  if (!triggerType || !customerId) return;
-  const routes = await deps.router.routes(row.store_id, triggerType);
-  const facts = createFactsLoader(deps.pool, row.store_id, customerId);
-  for (const route of routes) {
-    await executeRun(
-      deps,
-      {
-        storeId: row.store_id,
-        eventId: Number(row.id),
-        event,
-        customerId,
+  const tally = createPathTally();
+  await Promise.all(parts.map((part) => applyAndRoute(deps, part, tally)));
+  await tally.flush(deps.pool);
+}
+
+/** Events of one customer always land in the same part, so they are applied and routed in order. */
+function partOf(storeId: string, event: StoreEvent, n: number): number {
+  const key = `${storeId}\u0000${customerKey(event)}`;
+  let h = 0;
+  for (let i = 0; i < key.length; i += 1) h = (Math.imul(h, 31) + key.charCodeAt(i)) | 0;
+  return Math.abs(h) % n;
+}
+
+async function applyAndRoute(deps: PipelineDeps, part: Parsed[], tally: PathTally): Promise<void> {
+  const customers = await applyBatch(
+    deps.db,
+    part
+      .filter(({ row }) => !row.processed_at)
+      .map(({ row, event }) => ({ id: Number(row.id), storeId: row.store_id, event })),
+  );
+  for (const { row, event } of part) {
+    const customerId = row.processed_at ? Number(row.customer_id) : customers.get(Number(row.id));
+    if (customerId)
+      await refreshCustomerSegments(deps.pool, row.store_id, customerId, {
+        eventRowId: Number(row.id),
         depth: row.depth,
-        timeZone: row.time_zone,
-        triggerType,
-        facts,
-      },
-      route,
-    );
+      });
+    const triggerType = triggerTypeByEvent[event.type];
+    if (!triggerType || !customerId || row.routed) continue;
+    const routes = await deps.router.routes(row.store_id, triggerType);
+    const trigger = {
+      storeId: row.store_id,
+      eventId: Number(row.id),
+      event,
+      customerId,
+      depth: row.depth,
+      timeZone: row.time_zone,
+      triggerType,
+      facts: createFactsLoader(deps.pool, row.store_id, customerId),
+    };
+    await routeEvent(deps, trigger, routes, tally);
   }
 }
 
-async function applyOnce(db: Db, row: EventRow, event: Parameters<typeof applyEvent>[2]): Promise<number> {
-  return db.transaction(async (tx) => {
-    const claimed = await tx.execute<{ customer_id: string | null; processed_at: Date | null }>(
-      sql`SELECT customer_id, processed_at FROM events WHERE id = ${Number(row.id)} FOR UPDATE`,
-    );
-    const current = claimed.rows[0];
-    if (current?.processed_at) return Number(current.customer_id);
-    const applied = await applyEvent(tx, row.store_id, event);
-    await tx.execute(
-      sql`UPDATE events SET processed_at = now(), customer_id = ${applied.customerId} WHERE id = ${Number(row.id)}`,
-    );
-    return applied.customerId;
-  });
+/** The `apply_event` task for one event (tests and callers outside the batching task). */
+export async function processEvent(deps: PipelineDeps, eventRowId: number): Promise<void> {
+  await processEvents(deps, [eventRowId]);
 }

@@ -12,6 +12,9 @@ export interface RunKey {
   depth: number;
 }
 
+/** Anything that runs a query: the pool, or a client inside a transaction. */
+export type Queryable = Pick<pg.Pool, 'query'>;
+
 /** Persistence of runs and their traces (raw SQL on the hot path: one statement per step). */
 export function createRunStore(pool: pg.Pool) {
   return {
@@ -19,8 +22,8 @@ export function createRunStore(pool: pg.Pool) {
      * Opens the run, or finds the one a previous attempt opened. Returns its id and whether it
      * should execute now (new, or left `running` by a crashed attempt).
      */
-    async open(key: RunKey): Promise<{ runId: string; shouldRun: boolean }> {
-      const inserted = await pool.query<{ id: string }>(
+    async open(key: RunKey, db: Queryable = pool): Promise<{ runId: string; shouldRun: boolean }> {
+      const inserted = await db.query<{ id: string }>(
         `INSERT INTO runs (store_id, workflow_id, workflow_version_id, event_id, customer_id, trigger_node_id, status, depth)
          VALUES ($1, $2, $3, $4, $5, $6, 'running', $7)
          ON CONFLICT (workflow_version_id, event_id, customer_id) DO NOTHING RETURNING id`,
@@ -35,7 +38,7 @@ export function createRunStore(pool: pg.Pool) {
         ],
       );
       if (inserted.rows[0]) return { runId: inserted.rows[0].id, shouldRun: true };
-      const existing = await pool.query<{ id: string; status: string }>(
+      const existing = await db.query<{ id: string; status: string }>(
         `SELECT id, status FROM runs WHERE workflow_version_id = $1 AND event_id = $2 AND customer_id = $3`,
         [key.versionId, key.eventId, key.customerId],
       );
@@ -43,8 +46,8 @@ export function createRunStore(pool: pg.Pool) {
       return { runId: row.id, shouldRun: row.status === 'running' };
     },
     /** Opens a run that is skipped from the start (re-entry, depth), with its reason. */
-    async skip(key: RunKey, reason: string): Promise<void> {
-      await pool.query(
+    async skip(key: RunKey, reason: string, db: Queryable = pool): Promise<void> {
+      await db.query(
         `INSERT INTO runs (store_id, workflow_id, workflow_version_id, event_id, customer_id, trigger_node_id, status, reason, depth, finished_at)
          VALUES ($1, $2, $3, $4, $5, $6, 'skipped', $7, $8, now())
          ON CONFLICT (workflow_version_id, event_id, customer_id) DO NOTHING`,

@@ -1,4 +1,5 @@
-import { type Runner, run } from 'graphile-worker';
+import { EventEmitter } from 'node:events';
+import { type Runner, run, type WorkerEvents } from 'graphile-worker';
 import type pg from 'pg';
 import { createActionPorts } from '../adapters/action-ports';
 import { actionTasks } from '../adapters/action-tasks';
@@ -6,14 +7,17 @@ import { createDb } from '../db/client';
 import { processSegmentEvent } from '../segments/segment-trigger';
 import { dailySnapshot, refreshSegments, segmentCrontab } from '../segments/segment-schedule';
 import { quietLogger } from '../db/migrate';
-import { type PipelineDeps, processEvent } from './process-event';
+import { createJobBatcher } from './job-batcher';
+import { type PipelineDeps, processEvents } from './process-event';
 import { resumeRun } from './resume-run';
 import { createRunStore } from './run-store';
+import { createWorkerPresence } from './worker-presence';
 import { createWorkflowRouter } from './workflow-router';
 
 /** Worker tuning. */
 export interface WorkerOptions {
   pool: pg.Pool;
+  /** Jobs in flight at once (default 64): `apply_event` jobs are processed in batches of half that. */
   concurrency?: number;
   /** Jobs fetched (and locked) per claim: batched claims for throughput. */
   localQueueSize?: number;
@@ -24,6 +28,9 @@ export interface WorkerHandle {
   runner: Runner;
   stop(): Promise<void>;
 }
+
+/** Jobs in flight per worker process: `apply_event` batches of up to half of it run side by side. */
+const DEFAULT_CONCURRENCY = 64;
 
 /** Clock port over the system time. */
 const systemClock = { now: () => new Date() };
@@ -43,9 +50,20 @@ export function createPipelineDeps(pool: pg.Pool): PipelineDeps {
 export async function startWorker(options: WorkerOptions): Promise<WorkerHandle> {
   const deps = createPipelineDeps(options.pool);
   await deps.router.start();
+  const concurrency = options.concurrency ?? DEFAULT_CONCURRENCY;
+  const events = createJobBatcher((ids) => processEvents(deps, ids), Math.max(1, Math.ceil(concurrency / 2)));
+  const presence = createWorkerPresence(options.pool, {
+    ...(process.env.WORKER_RECOVERY_STALE_MS
+      ? { staleMs: Number(process.env.WORKER_RECOVERY_STALE_MS) }
+      : {}),
+  });
+  await presence.start();
+  const workerEvents: WorkerEvents = new EventEmitter();
+  workerEvents.on('pool:create', ({ workerPool }) => void presence.hold(workerPool.id).catch(() => {}));
   const runner = await run({
     pgPool: options.pool,
-    concurrency: options.concurrency ?? 8,
+    events: workerEvents,
+    concurrency,
     noHandleSignals: true,
     pollInterval: 1_000,
     logger: quietLogger,
@@ -58,7 +76,7 @@ export async function startWorker(options: WorkerOptions): Promise<WorkerHandle>
     },
     crontab: segmentCrontab.join('\n'),
     taskList: {
-      apply_event: async (payload) => processEvent(deps, Number((payload as { id: number }).id)),
+      apply_event: async (payload) => events.add(Number((payload as { id: number }).id)),
       resume_run: async (payload) => resumeRun(deps, String((payload as { runId: string }).runId)),
       ...actionTasks(deps),
       segment_event: async (payload) => processSegmentEvent(deps, Number((payload as { id: number }).id)),
@@ -70,6 +88,7 @@ export async function startWorker(options: WorkerOptions): Promise<WorkerHandle>
     runner,
     async stop() {
       await runner.stop();
+      await presence.close();
       await deps.router.close();
     },
   };

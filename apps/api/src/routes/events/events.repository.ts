@@ -9,36 +9,96 @@ export interface ValidEvent {
 
 const insertSql = `
 WITH input AS (
-  SELECT e->>'id' AS event_id, e->>'type' AS type, e AS payload, (e->>'occurredAt')::timestamptz AS occurred_at, ord
-  FROM jsonb_array_elements($2::jsonb) WITH ORDINALITY AS x(e, ord)
+  SELECT r->>'s' AS store_id, r->'e'->>'id' AS event_id, r->'e'->>'type' AS type, r->'e' AS payload,
+         (r->'e'->>'occurredAt')::timestamptz AS occurred_at, (r->>'d')::int AS depth, ord
+  FROM jsonb_array_elements($1::jsonb) WITH ORDINALITY AS x(r, ord)
 ), ins AS (
   INSERT INTO events (store_id, event_id, type, payload, occurred_at, depth)
-  SELECT $1, event_id, type, payload, occurred_at, $3 FROM input ORDER BY ord
+  SELECT store_id, event_id, type, payload, occurred_at, depth FROM input ORDER BY ord
   ON CONFLICT (store_id, event_id) DO NOTHING
-  RETURNING id, event_id
+  RETURNING id, store_id, event_id
 ), jobs AS (
   SELECT graphile_worker.add_jobs(array_agg(
     ROW('apply_event', json_build_object('id', id), NULL, NULL, NULL, NULL, NULL, NULL)::graphile_worker.job_spec
     ORDER BY id)) AS job
   FROM ins HAVING count(*) > 0
 )
-SELECT ins.event_id, (SELECT count(*) FROM jobs) AS jobs FROM ins`;
+SELECT ins.store_id, ins.event_id, (SELECT count(*) FROM jobs) AS jobs FROM ins`;
+
+interface Waiting {
+  storeId: string;
+  events: ValidEvent[];
+  depth: number;
+  resolve: (inserted: Set<string>) => void;
+  reject: (error: unknown) => void;
+}
+
+/** Most events one statement carries when concurrent requests are merged. */
+const MAX_MERGED = 2000;
 
 /**
  * The durable inbox. One statement inserts the events (a duplicate id per store is skipped) and
- * enqueues one `apply_event` job per inserted row, atomically: nothing accepted is lost.
+ * enqueues one `apply_event` job per inserted row, atomically: nothing accepted is lost. Requests
+ * arriving in the same turn of the event loop share one statement (one commit, one `add_jobs`
+ * call): each still answers only after that statement committed, with its own accepted ids.
  */
 export function createEventRepository(pool: pg.Pool) {
+  let queue: Waiting[] = [];
+  let scheduled = false;
+
+  async function flush(batch: Waiting[]): Promise<void> {
+    const seen = new Set<string>();
+    const rows: { s: string; e: ValidEvent; d: number }[] = [];
+    const owner = new Map<string, Waiting>();
+    for (const w of batch) {
+      for (const e of w.events) {
+        const key = `${w.storeId}\u0000${e.id}`;
+        if (seen.has(key)) continue; // the first request carrying an id owns it; others see a duplicate
+        seen.add(key);
+        owner.set(key, w);
+        rows.push({ s: w.storeId, e, d: w.depth });
+      }
+    }
+    try {
+      const result = await pool.query<{ store_id: string; event_id: string }>(insertSql, [
+        JSON.stringify(rows),
+      ]);
+      const inserted = new Map(batch.map((w) => [w, new Set<string>()]));
+      for (const r of result.rows) {
+        const w = owner.get(`${r.store_id}\u0000${r.event_id}`);
+        if (w) inserted.get(w)!.add(r.event_id);
+      }
+      for (const w of batch) w.resolve(inserted.get(w)!);
+    } catch (error) {
+      for (const w of batch) w.reject(error);
+    }
+  }
+
+  function drain(): void {
+    scheduled = false;
+    while (queue.length > 0) {
+      let size = 0;
+      let n = 0;
+      while (n < queue.length && (n === 0 || size + queue[n]!.events.length <= MAX_MERGED)) {
+        size += queue[n]!.events.length;
+        n += 1;
+      }
+      void flush(queue.slice(0, n));
+      queue = queue.slice(n);
+    }
+  }
+
   return {
     /** Stores the events; returns the ids that were new (the others were duplicates). */
-    async insert(storeId: string, events: ValidEvent[], depth = 0): Promise<Set<string>> {
-      if (events.length === 0) return new Set();
-      const { rows } = await pool.query<{ event_id: string }>(insertSql, [
-        storeId,
-        JSON.stringify(events),
-        depth,
-      ]);
-      return new Set(rows.map((row) => row.event_id));
+    insert(storeId: string, events: ValidEvent[], depth = 0): Promise<Set<string>> {
+      if (events.length === 0) return Promise.resolve(new Set());
+      return new Promise((resolve, reject) => {
+        queue.push({ storeId, events, depth, resolve, reject });
+        if (!scheduled) {
+          scheduled = true;
+          setImmediate(drain);
+        }
+      });
     },
   };
 }

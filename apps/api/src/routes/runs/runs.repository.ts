@@ -97,8 +97,13 @@ export function createRunRepository(db: Db) {
         })),
       };
     },
-    /** Per-node counters for the canvas overlay: entered, per handle, acted, failed, skipped. */
+    /**
+     * Per-node counters for the canvas overlay: entered, per handle, acted, failed, skipped. Runs
+     * whose path ended without an action are counted per minute (`path_counters`), so `since` is
+     * exact for stored runs and rounded down to the minute for those.
+     */
     async nodeStats(storeId: string, workflowId: string, since?: string) {
+      // Stored runs (acted, waited, failed, guarded) plus the counted action-free ones.
       const rows = await db.execute<{
         node_id: string;
         status: string;
@@ -108,10 +113,21 @@ export function createRunRepository(db: Db) {
         SELECT rs.node_id, rs.status, rs.handle, count(*) AS n
         FROM run_steps rs JOIN runs r ON r.id = rs.run_id AND r.store_id = rs.store_id
         WHERE r.store_id = ${storeId} AND r.workflow_id = ${workflowId} ${since ? sql`AND r.started_at >= ${new Date(since)}` : sql``}
+        GROUP BY 1, 2, 3
+        UNION ALL
+        SELECT node_id, status, NULLIF(handle, ''), sum(n) FROM path_counters
+        WHERE store_id = ${storeId} AND workflow_id = ${workflowId} AND node_id <> ''
+        ${since ? sql`AND minute >= date_trunc('minute', ${new Date(since)}::timestamptz)` : sql``}
         GROUP BY 1, 2, 3`);
       const byRun = await db.execute<{ status: string; n: string }>(sql`
-        SELECT status, count(*) AS n FROM runs WHERE store_id = ${storeId} AND workflow_id = ${workflowId}
-        ${since ? sql`AND started_at >= ${new Date(since)}` : sql``} GROUP BY 1`);
+        SELECT status, sum(n) AS n FROM (
+          SELECT status, count(*) AS n FROM runs WHERE store_id = ${storeId} AND workflow_id = ${workflowId}
+          ${since ? sql`AND started_at >= ${new Date(since)}` : sql``} GROUP BY 1
+          UNION ALL
+          SELECT status, sum(n) FROM path_counters WHERE store_id = ${storeId} AND workflow_id = ${workflowId}
+          AND node_id = '' ${since ? sql`AND minute >= date_trunc('minute', ${new Date(since)}::timestamptz)` : sql``}
+          GROUP BY 1
+        ) x GROUP BY 1`);
       const nodes: Record<
         string,
         { entered: number; handles: Record<string, number>; statuses: Record<string, number> }

@@ -1,0 +1,117 @@
+import type { StepRecord } from '@segflow/engine';
+import type pg from 'pg';
+
+/** Where one action-free run belongs: its store, workflow and version. */
+export interface TallyRoute {
+  storeId: string;
+  workflowId: string;
+  versionId: string;
+}
+
+const countersSql = (gateCheck: string) => `
+WITH gate AS (
+  INSERT INTO event_routes (event_id, store_id, counted)
+  SELECT g.event_id, g.store_id, g.counted FROM jsonb_to_recordset($1::jsonb) AS g(event_id bigint, store_id text, counted int)
+  ON CONFLICT (event_id) DO NOTHING
+  RETURNING event_id
+), fresh AS (
+  SELECT ${gateCheck} AS ok
+)
+INSERT INTO path_counters AS p (store_id, workflow_id, workflow_version_id, minute, node_id, status, handle, n)
+SELECT c.store_id, c.workflow_id, c.version_id, date_trunc('minute', now()), c.node_id, c.status, c.handle, c.n
+FROM jsonb_to_recordset($2::jsonb) AS c(store_id text, workflow_id uuid, version_id uuid, node_id text, status text, handle text, n bigint)
+WHERE (SELECT ok FROM fresh)
+ORDER BY c.version_id, c.node_id, c.status, c.handle
+ON CONFLICT (workflow_version_id, minute, node_id, status, handle) DO UPDATE SET n = p.n + EXCLUDED.n`;
+
+// Every gate row of the batch must be new: otherwise the division by zero rolls the statement back.
+const batchSql = countersSql('1 / ((SELECT count(*) FROM gate) = $3)::int = 1');
+const oneEventSql = countersSql('EXISTS (SELECT 1 FROM gate)');
+
+interface CounterRow {
+  store_id: string;
+  workflow_id: string;
+  version_id: string;
+  node_id: string;
+  status: string;
+  handle: string;
+  n: number;
+}
+
+/** Adds one run's counter rows (the run itself, then each step) keyed by version, node, status, handle. */
+function addRows(into: Map<string, CounterRow>, route: TallyRoute, steps: StepRecord[]): void {
+  const bump = (nodeId: string, status: string, handle: string) => {
+    const key = `${route.versionId}|${nodeId}|${status}|${handle}`;
+    const row = into.get(key);
+    if (row) row.n += 1;
+    else
+      into.set(key, {
+        store_id: route.storeId,
+        workflow_id: route.workflowId,
+        version_id: route.versionId,
+        node_id: nodeId,
+        status,
+        handle,
+        n: 1,
+      });
+  };
+  bump('', 'completed', '');
+  for (const step of steps) bump(step.nodeId, step.status, step.handle ?? '');
+}
+
+/**
+ * Collects, over a claimed batch of events, the runs whose path ended without an action or a wait,
+ * and writes them as counters in ONE statement: a gate row per routed event (`event_routes`,
+ * unique per event) and the batch's summed counters, added only if every gate row is new, so a
+ * retried event never counts twice. Should one exist already (the event was routed by another
+ * worker after a crash), the statement rolls back and each event is written on its own, its
+ * counters gated by its own row. An event with no action-free run still gets its gate row: it
+ * marks the event's routing as finished (a retry skips it).
+ */
+export function createPathTally() {
+  const gates = new Map<number, { storeId: string; rows: Map<string, CounterRow>; counted: number }>();
+  const total = new Map<string, CounterRow>();
+  const gateOf = (eventId: number, storeId: string) => {
+    let gate = gates.get(eventId);
+    if (!gate) {
+      gate = { storeId, rows: new Map(), counted: 0 };
+      gates.set(eventId, gate);
+    }
+    return gate;
+  };
+  const gateJson = (ids: number[]) =>
+    JSON.stringify(
+      ids.map((id) => ({ event_id: id, store_id: gates.get(id)!.storeId, counted: gates.get(id)!.counted })),
+    );
+  return {
+    /** Counts one action-free run of `route` for the event (its steps and the run itself). */
+    add(eventId: number, route: TallyRoute, steps: StepRecord[]): void {
+      const gate = gateOf(eventId, route.storeId);
+      gate.counted += 1;
+      addRows(gate.rows, route, steps);
+      addRows(total, route, steps);
+    },
+    /** Marks the event's routing as finished (call after its real runs finished). */
+    routed(eventId: number, storeId: string): void {
+      gateOf(eventId, storeId);
+    },
+    /** Writes gates and counters; no-op when empty. */
+    async flush(pool: Pick<pg.Pool, 'query'>): Promise<void> {
+      if (gates.size === 0) return;
+      const ids = [...gates.keys()];
+      try {
+        await pool.query(batchSql, [gateJson(ids), JSON.stringify([...total.values()]), ids.length]);
+      } catch (error) {
+        if ((error as { code?: string }).code !== '22012') throw error;
+        for (const id of ids) {
+          await pool.query(oneEventSql, [gateJson([id]), JSON.stringify([...gates.get(id)!.rows.values()])]);
+        }
+      }
+      gates.clear();
+      total.clear();
+    },
+  };
+}
+
+/** A tally of one claimed batch. */
+export type PathTally = ReturnType<typeof createPathTally>;
