@@ -1,0 +1,153 @@
+import { spawnSync } from 'node:child_process';
+import { parseArgs } from 'node:util';
+import { checkCondition, type Condition } from '@segflow/schema';
+import type pg from 'pg';
+import { migrateDatabase } from '../src/db/migrate';
+import { createPool } from '../src/db/pool';
+import { previewSegment } from '../src/segments/preview';
+import { matchSql } from '../src/segments/segment-sql';
+import { apiDir, type Metric, percentile, report } from './bench-env';
+import { benchTrees } from './segment-trees';
+
+// `pnpm bench segments [-- --customers N --runs R]`: segment preview (count + share + first 50) over a
+// seeded store, against the naive way (aggregating orders at query time instead of customer_stats).
+// The store lives in its own database, segflow_bench_segments_<N>, seeded once and reused.
+const { values } = parseArgs({
+  options: {
+    customers: { type: 'string', default: process.env.BENCH_SEGMENTS_CUSTOMERS ?? '1000000' },
+    runs: { type: 'string', default: process.env.BENCH_SEGMENTS_RUNS ?? '5' },
+    'naive-runs': { type: 'string', default: process.env.BENCH_SEGMENTS_NAIVE_RUNS ?? '1' },
+  },
+});
+const customers = Number(values.customers);
+const runs = Number(values.runs);
+const naiveRuns = Number(values['naive-runs']);
+const adminUrl = process.env.DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/postgres';
+const database = `segflow_bench_segments_${customers}`;
+
+async function ensureDatabase(): Promise<string> {
+  const admin = createPool({ connectionString: adminUrl, max: 1 });
+  const { rows } = await admin.query('SELECT 1 FROM pg_database WHERE datname = $1', [database]);
+  if (rows.length === 0) await admin.query(`CREATE DATABASE ${database}`);
+  await admin.end();
+  const url = new URL(adminUrl);
+  url.pathname = `/${database}`;
+  return url.toString();
+}
+
+/** The seeded store of this size, seeding it first when absent or unfinished (slow: minutes). */
+async function ensureStore(pool: pg.Pool, url: string): Promise<string> {
+  const find = () =>
+    pool.query<{ id: string }>(
+      `SELECT id FROM stores WHERE settings->>'seeded' = 'true' ORDER BY created_at LIMIT 1`,
+    );
+  let found = (await find()).rows[0];
+  if (!found) {
+    console.error(`# seeding ${customers} customers into ${database} (once; reused by later runs)`);
+    const seeded = spawnSync(
+      process.execPath,
+      ['--import', 'tsx', 'src/seed/seed-cli.ts', '--customers', String(customers), '--store', 'bench'],
+      {
+        cwd: apiDir,
+        env: { ...process.env, DATABASE_URL: url },
+        stdio: ['ignore', 'inherit', 'inherit'],
+      },
+    );
+    if (seeded.status !== 0) throw new Error('seed failed');
+    found = (await find()).rows[0];
+  }
+  return found!.id;
+}
+
+/** The same tree answered without the maintained stats: orders aggregated per customer at query time. */
+async function naivePreview(pool: pg.Pool, storeId: string, condition: Condition, now: Date) {
+  const match = matchSql(storeId, condition, { now, segmentIds: [] });
+  const from = `customers c LEFT JOIN (
+      SELECT o.customer_id, sum(o.total) AS lifetime_spend, count(*)::int AS order_count,
+        round(avg(o.total)) AS average_order_value, min(o.created_at) AS first_order_at, max(o.created_at) AS last_order_at
+      FROM orders o WHERE o.store_id = $1 GROUP BY o.customer_id) s ON s.customer_id = c.id`;
+  await Promise.all([
+    pool.query(`SELECT count(*) FROM ${from} WHERE ${match.where}`, match.params),
+    pool.query('SELECT count(*) FROM customers WHERE store_id = $1', [storeId]),
+    pool.query(
+      `SELECT c.id FROM ${from} WHERE ${match.where} ORDER BY c.created_at DESC, c.id DESC LIMIT 51`,
+      match.params,
+    ),
+  ]);
+}
+
+async function timed(fn: () => Promise<unknown>): Promise<number> {
+  const started = performance.now();
+  await fn();
+  return performance.now() - started;
+}
+
+const url = await ensureDatabase();
+const pool = createPool({ connectionString: url, max: 6 });
+await migrateDatabase(pool);
+const storeId = await ensureStore(pool, url);
+await pool.query('ANALYZE customers, customer_stats, order_items, orders');
+const size = await pool.query<{ customers: string; orders: string }>(
+  `SELECT (SELECT count(*) FROM customers WHERE store_id = $1) AS customers, (SELECT count(*) FROM orders WHERE store_id = $1) AS orders`,
+  [storeId],
+);
+const now = new Date();
+for (const tree of benchTrees) {
+  const issues = checkCondition(tree, { eventFields: new Set() });
+  if (issues.length > 0) throw new Error(`bench tree invalid: ${JSON.stringify(issues)}`);
+}
+
+const fast: number[] = [];
+const perTree: { tree: number; p50: number; count: number }[] = [];
+for (const [i, condition] of benchTrees.entries()) {
+  const first = await previewSegment(pool, storeId, { condition, limit: 50, segmentIds: [], now }); // warm-up
+  const times: number[] = [];
+  for (let r = 0; r < runs; r++) {
+    times.push(
+      await timed(() => previewSegment(pool, storeId, { condition, limit: 50, segmentIds: [], now })),
+    );
+  }
+  fast.push(...times);
+  times.sort((a, b) => a - b);
+  perTree.push({ tree: i, p50: Math.round(percentile(times, 50)), count: first.count });
+  console.error(`# tree ${i}: count ${first.count}, p50 ${percentile(times, 50).toFixed(1)} ms`);
+}
+const naive: number[] = [];
+for (const [i, condition] of benchTrees.entries()) {
+  for (let r = 0; r < naiveRuns; r++)
+    naive.push(await timed(() => naivePreview(pool, storeId, condition, now)));
+  console.error(`# naive tree ${i}: ${naive.at(-1)!.toFixed(0)} ms`);
+}
+fast.sort((a, b) => a - b);
+naive.sort((a, b) => a - b);
+const round = (x: number) => Math.round(x * 10) / 10;
+const p95 = percentile(fast, 95);
+const naiveP95 = percentile(naive, 95);
+const common = {
+  customers: Number(size.rows[0]!.customers),
+  orders: Number(size.rows[0]!.orders),
+  trees: benchTrees.length,
+};
+const metrics: Metric[] = [
+  { metric: 'segments.customers', value: common.customers, unit: 'customers', orders: common.orders },
+  {
+    metric: 'segments.preview_p50_ms',
+    value: round(percentile(fast, 50)),
+    unit: 'ms',
+    ...common,
+    runsPerTree: runs,
+  },
+  { metric: 'segments.preview_p95_ms', value: round(p95), unit: 'ms', ...common, runsPerTree: runs },
+  { metric: 'segments.naive_p95_ms', value: round(naiveP95), unit: 'ms', ...common, runsPerTree: naiveRuns },
+  {
+    metric: 'segments.speedup_vs_naive',
+    value: round(naiveP95 / p95),
+    unit: 'x',
+    basis: 'naive p95 / preview p95',
+  },
+];
+report('segments', metrics);
+console.error(
+  `# slowest trees (p50 ms): ${JSON.stringify([...perTree].sort((a, b) => b.p50 - a.p50).slice(0, 6))}`,
+);
+await pool.end();
