@@ -1,6 +1,7 @@
 import type { Task } from 'graphile-worker';
 import type pg from 'pg';
 import { runBackfillBatch } from '../backfill/backfill-batch';
+import { backfillDeps } from '../backfill/backfill-deps';
 import { createMailer, deliverEmail } from '../mail/deliver-email';
 import type { PipelineDeps } from '../worker/process-event';
 import { deliverWebhook } from '../webhooks/deliver-webhook';
@@ -27,6 +28,7 @@ export function actionTasks(
       const job = payload as Job;
       await deliverWebhook(pool, config, { id: String(job.id), attempt: job.attempt ?? 1 });
     },
-    backfill_batch: async (payload) => runBackfillBatch(deps, String((payload as Job).id)),
+    backfill_batch: async (payload) =>
+      runBackfillBatch(backfillDeps(deps, config), String((payload as Job).id)),
   };
 }

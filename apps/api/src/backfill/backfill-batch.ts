@@ -1,14 +1,14 @@
-import { type Plan, run } from '@segflow/engine';
+import { type Plan, type RunResult, run } from '@segflow/engine';
 import type { Condition, NodeType } from '@segflow/schema';
-import { loadCustomerFacts } from '../worker/customer-facts';
 import type { PipelineDeps } from '../worker/process-event';
-import type { RunKey } from '../worker/run-store';
 import { backfillSelection, selectionFrom } from './backfill-condition';
 import { blockedByReentry } from './backfill-reentry';
+import { loadBatchFacts, openBatchRuns } from './batch-facts';
+import { finishBatch } from './batch-finish';
 
 /** Customers per batch (one job), and runs executed at once inside a batch. */
 export const BATCH_SIZE = 500;
-const PARALLEL = 8;
+const PARALLEL = 16;
 
 interface BackfillJobRow {
   id: string;
@@ -69,35 +69,45 @@ export async function runBackfillBatch(deps: PipelineDeps, backfillId: string): 
     depth: 0,
   };
   const blocked = await blockedByReentry(deps.pool, base, ids, trigger.reentry);
-  for (let i = 0; i < ids.length; i += PARALLEL) {
+  for (const [customerId, reason] of blocked) await deps.runs.skip({ ...base, customerId }, reason);
+  const runnable = ids.filter((id) => !blocked.has(id));
+  // Runs left `running` by a crashed attempt come back too; finished ones are not re-run.
+  const runIds = await openBatchRuns(deps.pool, base, runnable);
+  const facts = await loadBatchFacts(deps.pool, b.store_id, [...runIds.keys()], plan.needs);
+  const work = [...runIds];
+  const finished: { runId: string; result: RunResult }[] = [];
+  for (let i = 0; i < work.length; i += PARALLEL) {
     await Promise.all(
-      ids.slice(i, i + PARALLEL).map((customerId) => {
-        const key: RunKey = { ...base, customerId };
-        const reason = blocked.get(customerId);
-        return reason ? deps.runs.skip(key, reason) : runOne(deps, key, plan, trigger.type, b.time_zone);
+      work.slice(i, i + PARALLEL).map(async ([customerId, runId]) => {
+        const customer = facts.get(customerId);
+        if (!customer) return skipGone(deps, runId);
+        const result = await run(
+          plan,
+          {
+            storeId: b.store_id,
+            runId,
+            triggerType: trigger.type as NodeType,
+            event: null,
+            customer,
+            timeZone: b.time_zone,
+          },
+          deps.ports,
+        );
+        // A waiting run needs its resume job: finish it alone; the rest are written together.
+        if (result.wait) await deps.runs.finish(b.store_id, runId, result);
+        else finished.push({ runId, result });
       }),
     );
   }
+  await finishBatch(deps.pool, b.store_id, finished);
   await recordProgress(deps, b.id, after, ids);
 }
 
-async function runOne(deps: PipelineDeps, key: RunKey, plan: Plan, triggerType: string, timeZone: string) {
-  const { runId, shouldRun } = await deps.runs.open(key);
-  if (!shouldRun) return;
-  const customer = await loadCustomerFacts(deps.pool, key.storeId, key.customerId, plan.needs);
-  if (!customer) {
-    await deps.pool.query(
-      `UPDATE runs SET status = 'skipped', reason = $2, finished_at = now() WHERE id = $1`,
-      [runId, 'the customer no longer exists'],
-    );
-    return;
-  }
-  const result = await run(
-    plan,
-    { storeId: key.storeId, runId, triggerType: triggerType as NodeType, event: null, customer, timeZone },
-    deps.ports,
+async function skipGone(deps: PipelineDeps, runId: string): Promise<void> {
+  await deps.pool.query(
+    `UPDATE runs SET status = 'skipped', reason = $2, finished_at = now() WHERE id = $1`,
+    [runId, 'the customer no longer exists'],
   );
-  await deps.runs.finish(key.storeId, runId, result);
 }
 
 async function recordProgress(deps: PipelineDeps, id: string, after: number, ids: number[]) {
