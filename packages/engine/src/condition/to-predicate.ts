@@ -83,6 +83,9 @@ function anyOf(parts: Predicate[]): Predicate {
   };
 }
 
+/** A field reader narrowed to the value type its field type promises (null = missing). */
+type Read<T> = (f: CustomerFacts, c: EvalContext) => T | null;
+
 function compileLeaf(leaf: ConditionLeaf): Predicate {
   const field = resolveField(leaf.field);
   if (!field) throw new Error(`compileCondition: unknown field "${leaf.field}"`);
@@ -97,13 +100,13 @@ function compileLeaf(leaf: ConditionLeaf): Predicate {
   if (leaf.op === 'is_not_set') return (f, c) => !isPresent(read(f, c));
   switch (field.type) {
     case 'number':
-      return numberLeaf(leaf, read as (f: CustomerFacts, c: EvalContext) => number | null);
+      return numberLeaf(leaf, read as Read<number>);
     case 'string':
       return stringLeaf(leaf, field);
     case 'date':
-      return dateLeaf(leaf, read as (f: CustomerFacts, c: EvalContext) => Date | null);
+      return dateLeaf(leaf, read as Read<Date>);
     case 'set':
-      return setLeaf(leaf, read as (f: CustomerFacts, c: EvalContext) => readonly string[] | null);
+      return setLeaf(leaf, read as Read<readonly string[]>);
     case 'boolean':
       return leaf.op === 'is_true' ? (f, c) => read(f, c) === true : (f, c) => read(f, c) === false;
   }
@@ -113,8 +116,6 @@ function compileLeaf(leaf: ConditionLeaf): Predicate {
 function isPresent(value: unknown): boolean {
   return value !== null && value !== undefined && (!Array.isArray(value) || value.length > 0);
 }
-
-type Read<T> = (f: CustomerFacts, c: EvalContext) => T | null;
 
 function numberLeaf(leaf: ConditionLeaf, read: Read<number>): Predicate {
   if (leaf.op === 'between') {
