@@ -1,5 +1,5 @@
 import { lazy, Suspense } from 'react';
-import { Redirect, Route, Switch } from 'wouter';
+import { Redirect, Route, Switch, useLocation } from 'wouter';
 import { Loading } from './states';
 import { Sidebar } from './sidebar';
 import { PlaceholderPage } from './placeholder-page';
@@ -14,8 +14,11 @@ const CustomerPage = lazy(() => import('../customers/customer-page'));
 
 /** The application frame: navigation on the left, the routed page on the right. */
 export function App() {
+  const [location] = useLocation();
+  // The editor needs the width: the navigation folds to icons there.
+  const isEditor = /^\/workflows\/[^/]+/.test(location);
   return (
-    <div className="app">
+    <div className={isEditor ? 'app app-compact' : 'app'}>
       <Sidebar />
       <main className="app-main">
         <Suspense fallback={<Loading label="Loading page" />}>

@@ -22,18 +22,23 @@ export function Sidebar() {
         <span className="brand-mark" aria-hidden="true">
           S
         </span>
-        Segflow
+        <span className="nav-label">Segflow</span>
       </Link>
       <ul className="nav-list">
         {NAV.map((item) => {
           const active = location === item.href || location.startsWith(`${item.href}/`);
           return (
             <li key={item.href}>
-              <Link href={item.href} className="nav-link" aria-current={active ? 'page' : undefined}>
+              <Link
+                href={item.href}
+                className="nav-link"
+                aria-current={active ? 'page' : undefined}
+                title={item.label}
+              >
                 <span className="nav-icon" aria-hidden="true">
                   {item.icon}
                 </span>
-                {item.label}
+                <span className="nav-label">{item.label}</span>
               </Link>
             </li>
           );
