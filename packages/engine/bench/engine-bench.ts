@@ -92,9 +92,10 @@ report('engine.compile_50_nodes_ms', median(compileTimes), 'ms', {
 });
 
 const typical = compileCondition(trees[20]!);
+let hits = 0;
+for (let i = 0; i < 200_000; i++) if (typical(customers[i % customers.length]!, ctx)) hits++; // JIT warm-up
 gc();
 const before = process.memoryUsage().heapUsed;
-let hits = 0;
 for (let i = 0; i < 1_000_000; i++) if (typical(customers[i % customers.length]!, ctx)) hits++;
 const growth = process.memoryUsage().heapUsed - before;
 report('engine.heap_growth_per_million_evals', Math.max(0, growth), 'bytes', {
