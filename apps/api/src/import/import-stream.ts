@@ -2,6 +2,7 @@ import { createInterface } from 'node:readline';
 import type { Readable } from 'node:stream';
 import { and, eq } from 'drizzle-orm';
 import type pg from 'pg';
+import { AppError } from '../errors';
 import { createDb } from '../db/client';
 import { customers } from '../db/schema/index';
 import { upsertCustomer } from '../worker/apply-customer';
@@ -13,7 +14,7 @@ import { type ImportRecord, RejectedLine, toCustomer, toOrder } from './import-r
 export interface ImportOptions {
   format: 'csv' | 'ndjson';
   kind: 'customers' | 'orders';
-  /** Called every `progressEvery` lines with the counts so far. */
+  /** Called after each committed chunk (`progressEvery` lines, default 500) with the counts so far. */
   onProgress?: (report: ImportReport) => void;
   progressEvery?: number;
 }
@@ -27,11 +28,13 @@ export interface ImportReport {
 }
 
 const MAX_LISTED = 1_000;
+const CHUNK = 500;
 
 /**
- * Imports a stream line by line. Each line is validated, then written in its own transaction
- * (customer upsert; or order + items + stats + coupon redemption), so a bad line is reported and
- * leaves nothing half-written. Imported history does not trigger workflows.
+ * Imports a stream line by line. Each line is validated, then written under its own savepoint
+ * (customer upsert; or order + items + stats + coupon redemption) inside a transaction per chunk
+ * of lines, so a bad line is reported and leaves nothing half-written, and a chunk costs one
+ * commit. Imported history does not trigger workflows.
  */
 export async function importStream(
   pool: pg.Pool,
@@ -47,29 +50,46 @@ export async function importStream(
     report.rejectedCount += 1;
     if (report.rejected.length < MAX_LISTED) report.rejected.push({ line, reason });
   };
+  let chunk: { line: number; record: ImportRecord }[] = [];
+  const flush = async () => {
+    if (chunk.length === 0) return;
+    const pending = chunk;
+    chunk = [];
+    // One transaction per chunk (one commit), one savepoint per line: a bad line rolls back alone.
+    await db.transaction(async (outer) => {
+      for (const { line, record } of pending) {
+        try {
+          await outer.transaction((tx) => writeRecord(tx, storeId, record));
+          report.imported += 1;
+        } catch (error) {
+          const reason = rejectionReason(error);
+          if (reason === null) throw error;
+          reject(line, reason);
+        }
+      }
+    });
+    options.onProgress?.(report);
+  };
   for await (const raw of createInterface({ input, crlfDelay: Number.POSITIVE_INFINITY })) {
     lineNo += 1;
     const line = raw.replace(/^\uFEFF/, '');
     if (line.trim() === '') continue;
     if (options.format === 'csv' && !header) {
       header = splitCsvLine(line);
-      if (!header) throw new RejectedLine('line 1: the CSV header is not valid');
+      if (!header) throw new AppError('bad_request', 'line 1: the CSV header is not valid');
       continue;
     }
     report.lines += 1;
     try {
-      const record = toRecord(line, header, options.kind);
-      await db.transaction((tx) => writeRecord(tx, storeId, record));
-      report.imported += 1;
+      chunk.push({ line: lineNo, record: toRecord(line, header, options.kind) });
     } catch (error) {
-      const reason = rejectionReason(error);
-      if (reason === null) throw error;
-      reject(lineNo, reason);
+      if (!(error instanceof RejectedLine)) throw error;
+      reject(lineNo, error.message);
     }
-    if (options.onProgress && report.lines % (options.progressEvery ?? 1_000) === 0)
-      options.onProgress(report);
+    if (chunk.length >= (options.progressEvery ?? CHUNK)) await flush();
   }
-  options.onProgress?.(report);
+  await flush();
+  report.rejected.sort((a, b) => a.line - b.line);
   return report;
 }
 
