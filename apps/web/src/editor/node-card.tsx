@@ -1,5 +1,5 @@
-import { Handle, type NodeProps, Position } from '@xyflow/react';
-import { memo } from 'react';
+import { Handle, type NodeProps, Position, useUpdateNodeInternals } from '@xyflow/react';
+import { memo, useEffect } from 'react';
 import { useEditorCatalog } from './catalog-context';
 import { useCanvasStore } from './canvas-store';
 import { acceptsInput, outputHandlesFor } from './connection-rules';
@@ -24,6 +24,13 @@ export const NodeCard = memo(function NodeCard({ id, data, selected }: NodeProps
   const kind = info?.kind ?? data.nodeType.split('.')[0] ?? 'action';
   const definition = definitionFor(data.nodeType);
   const outputs = outputHandlesFor(data.nodeType, data.config);
+  // React Flow measures handles once; a switch gains and loses handles as cases change, so tell it
+  // to measure again, or the new handles cannot be connected and edges start at stale positions.
+  const handleKey = outputs.map((h) => h.id).join('|');
+  const updateNodeInternals = useUpdateNodeInternals();
+  useEffect(() => {
+    if (handleKey) updateNodeInternals(id);
+  }, [handleKey, id, updateNodeInternals]);
   const title = data.label || info?.label || data.nodeType;
   const summary = definition.summarize(data.config, catalog);
   const classes = ['wf-node', `kind-${kind}`];

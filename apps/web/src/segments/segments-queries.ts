@@ -4,7 +4,7 @@ import type { Condition } from '../workflows/graph';
 
 /** A customer in a preview sample. */
 export interface PreviewCustomer {
-  id: string;
+  id: string | number;
   email?: string | null;
   firstName?: string | null;
   lastName?: string | null;
@@ -17,6 +17,20 @@ export interface SegmentPreview {
   total: number;
   sample: PreviewCustomer[];
   tookMs: number;
+}
+
+/** Why one customer is in or out: the condition tree with a verdict (and actual value) per node. */
+export type ExplainedNode =
+  | { all: ExplainedNode[]; pass: boolean }
+  | { any: ExplainedNode[]; pass: boolean }
+  | { not: ExplainedNode; pass: boolean }
+  | { field: string; op: string; value?: unknown; pass: boolean; actual?: unknown; [param: string]: unknown };
+
+/** The answer of `POST /segments/explain`. */
+export interface SegmentExplanation {
+  customerId: number;
+  matches: boolean;
+  tree: ExplainedNode;
 }
 
 /** Query keys and options for segments. */
@@ -34,5 +48,17 @@ export const segmentsQueries = {
       staleTime: 30_000,
       retry: false,
       placeholderData: (previous) => previous,
+    }),
+  explain: (storeId: string, condition: Condition, customerId: string | number) =>
+    queryOptions({
+      queryKey: [...segmentsQueries.all(storeId), 'explain', JSON.stringify(condition), String(customerId)],
+      queryFn: ({ signal }) =>
+        api.post<SegmentExplanation>(
+          `/stores/${encodeURIComponent(storeId)}/segments/explain`,
+          { condition, customerId },
+          { signal },
+        ),
+      staleTime: 30_000,
+      retry: false,
     }),
 };

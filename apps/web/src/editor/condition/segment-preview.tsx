@@ -1,5 +1,8 @@
 import { useQuery } from '@tanstack/react-query';
+import { useState } from 'react';
 import { Link } from 'wouter';
+import { useEditorCatalog } from '../catalog-context';
+import { ExplainTree } from './explain-tree';
 import { isApiError } from '../../api/client';
 import { segmentsQueries } from '../../segments/segments-queries';
 import { formatCount } from '../../shell/format';
@@ -11,6 +14,8 @@ import { countLeaves } from './condition-tree';
 /** Live count, share and sample of the customers a condition matches now (debounced 250 ms). */
 export function SegmentPreviewPanel({ condition }: { condition: Condition }) {
   const storeId = useStoreId();
+  const catalog = useEditorCatalog();
+  const [explained, setExplained] = useState<string | number | null>(null);
   const debounced = useDebouncedValue(condition, 250);
   const enabled = countLeaves(debounced) > 0;
   const preview = useQuery({ ...segmentsQueries.preview(storeId, debounced), enabled });
@@ -42,7 +47,24 @@ export function SegmentPreviewPanel({ condition }: { condition: Condition }) {
           <ul className="preview-sample">
             {sample.slice(0, 10).map((c) => (
               <li key={c.id}>
-                <Link href={`/customers/${c.id}`}>{displayName(c)}</Link>
+                <button
+                  type="button"
+                  className="btn-link"
+                  aria-expanded={explained === c.id}
+                  onClick={() => setExplained(explained === c.id ? null : c.id)}
+                >
+                  {displayName(c)}
+                </button>{' '}
+                <Link
+                  href={`/customers/${c.id}`}
+                  className="small muted"
+                  aria-label={`Open ${displayName(c)}`}
+                >
+                  ↗
+                </Link>
+                {explained === c.id && (
+                  <ExplainTree condition={debounced} customerId={c.id} catalog={catalog} />
+                )}
               </li>
             ))}
           </ul>
@@ -66,8 +88,8 @@ function displayName(c: {
   firstName?: string | null;
   lastName?: string | null;
   name?: string | null;
-  id: string;
+  id: string | number;
 }) {
   const name = c.name || [c.firstName, c.lastName].filter(Boolean).join(' ');
-  return name ? `${name}${c.email ? ` · ${c.email}` : ''}` : (c.email ?? c.id);
+  return name ? `${name}${c.email ? ` · ${c.email}` : ''}` : (c.email ?? String(c.id));
 }
