@@ -35,7 +35,7 @@ test('a marketer builds the VIP workflow and an order puts the customer in the V
   await expect(action).toContainText('VIP member');
 
   await page.getByRole('button', { name: 'Save', exact: true }).click();
-  await expect(page.getByText('All changes saved')).toBeVisible();
+  await expect(page.getByRole('status').filter({ hasText: /^(All changes saved|Saved)$/ })).toBeVisible();
   await page.getByRole('button', { name: 'Publish', exact: true }).click();
   await expect(page.getByText('Published v1')).toBeVisible();
   const active = page.getByRole('switch', { name: 'Active' });
