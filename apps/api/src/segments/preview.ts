@@ -41,14 +41,23 @@ const castOf: Record<keyof typeof sortKeys, string> = {
   lastOrderAt: 'timestamptz',
 };
 
-function decodeCursor(cursor: string): { v: string; id: string } {
+const valueShape: Record<string, (v: string) => boolean> = {
+  bigint: (v) => /^-?\d{1,18}$/.test(v),
+  numeric: (v) => /^-?\d{1,30}(\.\d{1,30})?$/.test(v),
+  timestamptz: (v) =>
+    v === '-infinity' || /^\d{4}-\d{2}-\d{2}[ T]\d{2}:\d{2}:\d{2}(\.\d{1,6})?([+-]\d{2}(:?\d{2})?)?$/.test(v),
+  text: () => true,
+};
+
+/** A cursor this endpoint issued for the same sort; anything else is a 400, never a failed cast. */
+function decodeCursor(cursor: string, cast: string): { v: string; id: string } {
   try {
-    const parsed = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as {
+    const { v, id } = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as {
       v: unknown;
       id: unknown;
     };
-    if (typeof parsed.v === 'string' && typeof parsed.id === 'string' && /^\d{1,18}$/.test(parsed.id)) {
-      return { v: parsed.v, id: parsed.id };
+    if (typeof v === 'string' && typeof id === 'string' && /^\d{1,18}$/.test(id) && valueShape[cast]?.(v)) {
+      return { v, id };
     }
   } catch {}
   throw new AppError('validation_failed', 'cursor: not a cursor this endpoint returned');
@@ -68,7 +77,7 @@ export async function previewSegment(pool: pg.Pool, storeId: string, input: Prev
   const sampleParams = [...match.params];
   let keyset = '';
   if (input.cursor) {
-    const { v, id } = decodeCursor(input.cursor);
+    const { v, id } = decodeCursor(input.cursor, castOf[sort.field]);
     sampleParams.push(v, id);
     const n = sampleParams.length;
     const op = sort.direction === 'asc' ? '>' : '<';

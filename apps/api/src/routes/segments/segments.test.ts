@@ -196,9 +196,27 @@ describe('preview', () => {
     expect(await count({ field: 'customer.lastOrderAt', op: 'within_last', value: 60 })).toBe(2);
   });
 
+  it('pages the default sort (newest customers first) and a date sort with nulls to the end', async () => {
+    for (const sort of [undefined, { field: 'lastOrderAt', direction: 'desc' }]) {
+      const seen: string[] = [];
+      let cursor: string | undefined;
+      do {
+        const page = (
+          await api('POST', '/segments/preview', { condition: { all: [] }, sort, limit: 2, cursor })
+        ).json();
+        seen.push(...page.sample.map((c: { externalId: string }) => c.externalId));
+        cursor = page.nextCursor ?? undefined;
+      } while (cursor);
+      expect(seen.sort()).toEqual(['ana', 'bob', 'cy', 'dee', 'eve']);
+    }
+  });
+
   it('rejects a cursor it did not issue', async () => {
     const res = await api('POST', '/segments/preview', { condition: { all: [] }, cursor: 'garbage' });
     expect(res.statusCode).toBe(400);
+    const forged = Buffer.from(JSON.stringify({ v: 'not a date', id: '1' })).toString('base64url');
+    const cast = await api('POST', '/segments/preview', { condition: { all: [] }, cursor: forged });
+    expect(cast.statusCode).toBe(400);
   });
 });
 
