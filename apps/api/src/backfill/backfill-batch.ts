@@ -5,6 +5,7 @@ import { backfillSelection, selectionFrom } from './backfill-condition';
 import { blockedByReentry } from './backfill-reentry';
 import { loadBatchFacts, openBatchRuns } from './batch-facts';
 import { finishBatch } from './batch-finish';
+import { deferCustomerActions } from './deferred-customer-actions';
 
 /** Customers per batch (one job), and runs executed at once inside a batch. */
 export const BATCH_SIZE = 500;
@@ -76,6 +77,8 @@ export async function runBackfillBatch(deps: PipelineDeps, backfillId: string): 
   const facts = await loadBatchFacts(deps.pool, b.store_id, [...runIds.keys()], plan.needs);
   const work = [...runIds];
   const finished: { runId: string; result: RunResult }[] = [];
+  const deferred = deferCustomerActions(deps.pool, deps.ports.actions);
+  const ports = { ...deps.ports, actions: deferred.ports };
   for (let i = 0; i < work.length; i += PARALLEL) {
     await Promise.all(
       work.slice(i, i + PARALLEL).map(async ([customerId, runId]) => {
@@ -91,15 +94,22 @@ export async function runBackfillBatch(deps: PipelineDeps, backfillId: string): 
             customer,
             timeZone: b.time_zone,
           },
-          deps.ports,
+          ports,
         );
-        // A waiting run needs its resume job: finish it alone; the rest are written together.
-        if (result.wait) await deps.runs.finish(b.store_id, runId, result);
-        else finished.push({ runId, result });
+        finished.push({ runId, result });
       }),
     );
   }
-  await finishBatch(deps.pool, b.store_id, finished);
+  // Effects first, then the outcomes: a crash in between leaves runs `running`, re-run by the retry.
+  await deferred.flush(b.store_id);
+  await finishBatch(
+    deps.pool,
+    b.store_id,
+    finished.filter((f) => !f.result.wait),
+  );
+  // A waiting run needs its resume job: finished alone, with it.
+  for (const f of finished.filter((x) => x.result.wait))
+    await deps.runs.finish(b.store_id, f.runId, f.result);
   await recordProgress(deps, b.id, after, ids);
 }
 

@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { publishWorkflow } from '../adapters/action-test-kit';
+import { linearGraph, publishWorkflow } from '../adapters/action-test-kit';
 import { seedStore } from '../seed/seed-store';
 import { buildTestApp } from '../testing/test-app';
 import { closeTestPool, getTestPool, waitFor } from '../testing/test-database';
@@ -120,6 +120,41 @@ describe('backfill', () => {
       [onceId],
     );
     expect(skipped).toBe(oracle);
+  });
+
+  it('applies tags and typed attributes too, batched or one by one, each once', async () => {
+    const condition = { all: [{ field: 'customer.state', op: 'eq', value: 'TX' }] };
+    const texans = await count(
+      `SELECT count(*)::int AS n FROM customers WHERE store_id = $1 AND upper(state) = 'TX'`,
+    );
+    const single = await publishWorkflow(
+      app,
+      storeId,
+      linearGraph('trigger.manual', [{ type: 'action.set_attribute', config: { key: 'score', value: 7 } }]),
+      false,
+    );
+    const multi = await publishWorkflow(
+      app,
+      storeId,
+      linearGraph('trigger.manual', [
+        { type: 'action.add_tags', config: { tags: ['bf', 'tmp'] } },
+        { type: 'action.remove_tags', config: { tags: ['tmp'] } },
+      ]),
+      false,
+    );
+    for (const id of [single, multi]) await finished((await start(id, { condition })).json().id);
+    const scored = await count(
+      `SELECT count(*)::int AS n FROM customers WHERE store_id = $1 AND attributes->'score' = '7'::jsonb`,
+    );
+    const tagged = await count(
+      `SELECT count(*)::int AS n FROM customers WHERE store_id = $1 AND 'bf' = ANY(tags) AND NOT 'tmp' = ANY(tags)`,
+    );
+    expect([scored, tagged]).toEqual([texans, texans]);
+    const ledger = await count(
+      `SELECT count(*)::int AS n FROM action_executions a JOIN runs r ON r.id = a.run_id WHERE r.workflow_id = ANY($1::uuid[])`,
+      [[single, multi]],
+    );
+    expect(ledger).toBe(texans * 3);
   });
 
   it('can be cancelled, and refuses bad requests with 4xx', async () => {
