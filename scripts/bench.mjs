@@ -11,7 +11,7 @@ const suites = {
   pipeline: ['@segflow/api', 'apps/api', 'bench/pipeline-bench.ts'],
   backfill: ['@segflow/api', 'apps/api', 'bench/backfill-bench.ts'],
   segments: ['@segflow/api', 'apps/api', 'bench/segments-bench.ts'],
-  canvas: ['@segflow/e2e', 'e2e', 'bench/canvas-bench.ts'],
+  canvas: ['@segflow/e2e', 'e2e', 'bench/canvas-bench.mjs'],
 };
 
 const wanted = process.argv.slice(2);
@@ -29,7 +29,8 @@ for (const name of wanted.length > 0 ? wanted : Object.keys(suites)) {
     continue;
   }
   console.error(`# ${name}`);
-  const code = await pnpm(['--filter', pkg, 'exec', 'tsx', file], {
+  const runner = file.endsWith('.mjs') ? 'node' : 'tsx';
+  const code = await pnpm(['--filter', pkg, 'exec', runner, file], {
     env: { ...process.env, BENCH_RESULTS_DIR: join(root, 'bench/results') },
   });
   if (code !== 0) failed += 1;

@@ -5,7 +5,7 @@ import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 
 const serverUrl = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
-const database = 'segflow_e2e';
+const database = process.env.E2E_DATABASE ?? 'segflow_e2e';
 
 const admin = new pg.Client({ connectionString: serverUrl });
 await admin.connect();

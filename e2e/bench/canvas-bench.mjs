@@ -1,0 +1,143 @@
+#!/usr/bin/env node
+// `pnpm bench canvas`: the editor with 300 nodes / 400 edges (and 1,000 nodes) in Chromium against the
+// production build: open-to-interactive time, frames per second while dragging a node and while
+// panning (requestAnimationFrame sampled in the page), and the gzip size of the app's initial JS.
+import { spawn } from 'node:child_process';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { gzipSync } from 'node:zlib';
+import { chromium } from '@playwright/test';
+import { buildWebIfChanged } from '../../scripts/lib/web-build.mjs';
+import { largeGraph } from './canvas-graph.mjs';
+
+const root = fileURLToPath(new URL('../..', import.meta.url));
+const port = Number(process.env.BENCH_CANVAS_PORT ?? 3533);
+const base = `http://127.0.0.1:${port}`;
+const metrics = [];
+const report = (metric, value, unit, extra = {}) => {
+  const line = { metric, value: Math.round(value * 10) / 10, unit, ...extra };
+  metrics.push(line);
+  console.log(JSON.stringify(line));
+};
+
+function initialJsGzipKb() {
+  const dist = join(root, 'apps/web/dist');
+  const html = readFileSync(join(dist, 'index.html'), 'utf8');
+  const files = [...html.matchAll(/(?:src|href)="\/?(assets\/[^"]+\.js)"/g)].map((m) => m[1]);
+  const bytes = files.reduce((sum, file) => sum + gzipSync(readFileSync(join(dist, file))).length, 0);
+  return { kb: bytes / 1024, files };
+}
+
+async function startApp() {
+  const child = spawn(process.execPath, ['support/serve.mjs'], {
+    cwd: join(root, 'e2e'),
+    env: { ...process.env, E2E_PORT: String(port), E2E_DATABASE: 'segflow_bench_canvas', LOG_LEVEL: 'error' },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  for (let i = 0; i < 600; i += 1) {
+    try {
+      if ((await fetch(`${base}/api/health`)).ok) return child;
+    } catch {}
+    await new Promise((r) => setTimeout(r, 500));
+  }
+  child.kill('SIGINT');
+  throw new Error('the app did not start');
+}
+
+async function createWorkflow(count) {
+  const response = await fetch(`${base}/api/stores/demo/workflows`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ name: `Canvas bench ${count}`, graph: largeGraph(count) }),
+  });
+  if (response.status !== 201) throw new Error(`create failed: ${response.status} ${await response.text()}`);
+  return (await response.json()).id;
+}
+
+/** Counts animation frames in the page while `action` runs; returns frames per second. */
+async function fpsDuring(page, action) {
+  await page.evaluate(() => {
+    window.__frames = 0;
+    window.__sampling = true;
+    const tick = () => {
+      if (!window.__sampling) return;
+      window.__frames += 1;
+      requestAnimationFrame(tick);
+    };
+    requestAnimationFrame(tick);
+  });
+  const started = Date.now();
+  await action();
+  const seconds = (Date.now() - started) / 1000;
+  const frames = await page.evaluate(() => {
+    window.__sampling = false;
+    return window.__frames;
+  });
+  return frames / seconds;
+}
+
+async function sweep(page, from, dx, dy, steps) {
+  await page.mouse.move(from.x, from.y);
+  await page.mouse.down();
+  for (let i = 1; i <= steps; i += 1) {
+    await page.mouse.move(from.x + (dx * i) / steps, from.y + (dy * Math.sin((i / steps) * Math.PI)) / 2);
+    await page.waitForTimeout(16);
+  }
+  await page.mouse.up();
+}
+
+async function measure(browser, id, count) {
+  const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+  await page.goto(`${base}/workflows`); // warm the app shell and caches, as a returning user has them
+  const started = Date.now();
+  await page.goto(`${base}/workflows/${id}`);
+  // Interactive: the node cards in view are rendered (React Flow renders only what is visible).
+  await page.waitForFunction(() => document.querySelectorAll('[data-testid^="node-"]').length >= 5);
+  const openMs = Date.now() - started;
+  // A node on screen (React Flow may render only the visible ones).
+  const box = await page.locator('[data-testid^="rf__node-"]').nth(4).boundingBox();
+  const dragFps = await fpsDuring(page, () => sweep(page, { x: box.x + 40, y: box.y + 20 }, 240, 120, 90));
+  const pane = await page.getByTestId('canvas').boundingBox();
+  const panFps = await fpsDuring(page, () =>
+    sweep(page, { x: pane.x + pane.width - 60, y: pane.y + pane.height - 40 }, -300, -200, 90),
+  );
+  await page.close();
+  return { openMs, dragFps, panFps };
+}
+
+if ((await buildWebIfChanged()) !== 0) process.exit(1);
+const app = await startApp();
+const browser = await chromium.launch({
+  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+  args: [
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+    '--no-first-run',
+    '--disable-quic',
+  ],
+});
+try {
+  const js = initialJsGzipKb();
+  report('web.initial_js_gzip_kb', js.kb, 'KB', { files: js.files.length });
+  const id300 = await createWorkflow(300);
+  const id1000 = await createWorkflow(1000);
+  await measure(browser, id300, 300); // warm-up run, not reported
+  const m300 = await measure(browser, id300, 300);
+  report('canvas.open_ms_300', m300.openMs, 'ms', { nodes: 300, edges: 400 });
+  report('canvas.drag_fps_300', m300.dragFps, 'fps', { nodes: 300 });
+  report('canvas.pan_fps_300', m300.panFps, 'fps', { nodes: 300 });
+  const m1000 = await measure(browser, id1000, 1000);
+  report('canvas.open_ms_1000', m1000.openMs, 'ms', { nodes: 1000 });
+  report('canvas.drag_fps_1000', m1000.dragFps, 'fps', { nodes: 1000 });
+  report('canvas.pan_fps_1000', m1000.panFps, 'fps', { nodes: 1000 });
+} finally {
+  await browser.close();
+  app.kill('SIGINT');
+}
+const dir = process.env.BENCH_RESULTS_DIR ?? join(root, 'bench/results');
+mkdirSync(dir, { recursive: true });
+writeFileSync(join(dir, 'canvas.json'), `${metrics.map((m) => JSON.stringify(m)).join('\n')}\n`);
