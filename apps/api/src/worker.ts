@@ -9,6 +9,11 @@ if (!databaseUrl) {
   console.error('DATABASE_URL is required');
   process.exit(2);
 }
+// graphile-worker may reject a promise nobody awaits while Postgres is unreachable (returning its
+// local queue after its runner stopped); the runner is restarted by startWorker, so log, stay up.
+process.on('unhandledRejection', (error) => {
+  console.error('[segflow] worker: unhandled rejection (kept running):', String(error));
+});
 const pool = createPool({ connectionString: databaseUrl, max: 20 });
 await migrateDatabase(pool);
 const worker = await startWorker({

@@ -17,7 +17,7 @@ import { createWorkflowRouter } from './workflow-router';
 /** Worker tuning. */
 export interface WorkerOptions {
   pool: pg.Pool;
-  /** Jobs in flight at once (default 64): `apply_event` jobs are processed in batches of half that. */
+  /** Jobs in flight at once (default 20, the pool size): `apply_event` jobs are processed in batches of half that. */
   concurrency?: number;
   /** Jobs fetched (and locked) per claim: batched claims for throughput. */
   localQueueSize?: number;
@@ -30,7 +30,7 @@ export interface WorkerHandle {
 }
 
 /** Jobs in flight per worker process: `apply_event` batches of up to half of it run side by side. */
-const DEFAULT_CONCURRENCY = 64;
+const DEFAULT_CONCURRENCY = 20;
 
 /** Clock port over the system time. */
 const systemClock = { now: () => new Date() };
@@ -59,37 +59,103 @@ export async function startWorker(options: WorkerOptions): Promise<WorkerHandle>
   });
   await presence.start();
   const workerEvents: WorkerEvents = new EventEmitter();
-  workerEvents.on('pool:create', ({ workerPool }) => void presence.hold(workerPool.id).catch(() => {}));
-  const runner = await run({
-    pgPool: options.pool,
-    events: workerEvents,
-    concurrency,
-    noHandleSignals: true,
-    pollInterval: 1_000,
-    logger: quietLogger,
-    preset: {
-      worker: {
-        localQueue: { size: options.localQueueSize ?? 200 },
-        completeJobBatchDelay: 0,
-        failJobBatchDelay: 0,
-      },
-    },
-    crontab: segmentCrontab.join('\n'),
-    taskList: {
-      apply_event: async (payload) => events.add(Number((payload as { id: number }).id)),
-      resume_run: async (payload) => resumeRun(deps, String((payload as { runId: string }).runId)),
-      ...actionTasks(deps),
-      segment_event: async (payload) => processSegmentEvent(deps, Number((payload as { id: number }).id)),
-      segments_refresh: async () => void (await refreshSegments(options.pool, { onlyTimeDependent: true })),
-      segments_snapshot: async () => dailySnapshot(options.pool),
-    },
+  // The runner of the moment is known by its pool id; a pool that shuts itself down (Postgres
+  // unreachable past its retries) or exits is replaced, and its claimed jobs freed for the sweep.
+  let poolId: string | null = null;
+  let supervisor: Awaited<ReturnType<typeof superviseRunner>> | null = null;
+  const lost = (id: string | null, why: string) => {
+    if (!id || id !== poolId || !supervisor || supervisor.isStopping()) return;
+    poolId = null;
+    void presence.release(id).catch(() => {});
+    console.error(`[segflow] worker runner stopped (${why}); restarting`);
+    supervisor.restart();
+  };
+  workerEvents.on('pool:create', ({ workerPool }) => {
+    poolId = workerPool.id;
+    void presence.hold(workerPool.id).catch(() => {});
   });
+  workerEvents.on('pool:gracefulShutdown', ({ workerPool, message }) => lost(workerPool.id, message));
+  workerEvents.on('pool:forcefulShutdown', ({ workerPool, message }) => lost(workerPool.id, message));
+  const startRunner = () =>
+    run({
+      pgPool: options.pool,
+      events: workerEvents,
+      concurrency,
+      noHandleSignals: true,
+      pollInterval: 1_000,
+      logger: quietLogger,
+      preset: {
+        worker: {
+          localQueue: { size: options.localQueueSize ?? 200 },
+          completeJobBatchDelay: 0,
+          failJobBatchDelay: 0,
+        },
+      },
+      crontab: segmentCrontab.join('\n'),
+      taskList: {
+        apply_event: async (payload) => events.add(Number((payload as { id: number }).id)),
+        resume_run: async (payload) => resumeRun(deps, String((payload as { runId: string }).runId)),
+        ...actionTasks(deps),
+        segment_event: async (payload) => processSegmentEvent(deps, Number((payload as { id: number }).id)),
+        segments_refresh: async () => void (await refreshSegments(options.pool, { onlyTimeDependent: true })),
+        segments_snapshot: async () => dailySnapshot(options.pool),
+      },
+    });
+  const startWatched = async () => {
+    const runner = await startRunner();
+    const id = poolId;
+    runner.promise.then(
+      () => lost(id, 'exited'),
+      (error: unknown) => lost(id, String(error)),
+    );
+    return runner;
+  };
+  supervisor = await superviseRunner(startWatched);
+  const running = supervisor;
   return {
-    runner,
+    get runner() {
+      return running.current();
+    },
     async stop() {
-      await runner.stop();
+      await running.stop();
       await presence.close();
       await deps.router.close();
+    },
+  };
+}
+
+/**
+ * Keeps a graphile-worker runner alive: `restart` (called when the current one shut itself down,
+ * e.g. Postgres unreachable longer than its own retries) starts a new one after a back-off,
+ * retrying until Postgres answers, until `stop`. So a worker resumes by itself after an outage.
+ */
+async function superviseRunner(start: () => Promise<Runner>) {
+  let runner = await start();
+  let stopping = false;
+  let restarting = false;
+  return {
+    current: () => runner,
+    isStopping: () => stopping,
+    restart(): void {
+      if (stopping || restarting) return;
+      restarting = true;
+      void (async () => {
+        for (let delayMs = 500; !stopping; delayMs = Math.min(delayMs * 2, 10_000)) {
+          await new Promise((resolve) => setTimeout(resolve, delayMs));
+          if (stopping) break;
+          try {
+            runner = await start();
+            break;
+          } catch {
+            // Postgres still unreachable: wait longer.
+          }
+        }
+        restarting = false;
+      })();
+    },
+    async stop(): Promise<void> {
+      stopping = true;
+      await runner.stop().catch(() => {});
     },
   };
 }

@@ -70,12 +70,21 @@ export function createWorkerPresence(pool: pg.Pool, options: { staleMs?: number;
     /** Connects the presence connection (call before the runner starts claiming). */
     async start(): Promise<void> {
       await connect();
+      void sweep().catch(() => {});
       loop();
     },
     /** Declares a worker pool of this process alive (its id is what graphile-worker locks jobs with). */
     async hold(poolId: string): Promise<void> {
       mine.add(poolId);
       await client?.query('SELECT pg_advisory_lock($1, hashtext($2))', [PRESENCE_NAMESPACE, poolId]);
+    },
+    /**
+     * Declares a pool of this process gone (its runner exited, e.g. after a database outage): the
+     * jobs it still had locked become free for the next sweep, here or in any other worker.
+     */
+    async release(poolId: string): Promise<void> {
+      if (!mine.delete(poolId)) return;
+      await client?.query('SELECT pg_advisory_unlock($1, hashtext($2))', [PRESENCE_NAMESPACE, poolId]);
     },
     /** Unlocks the jobs of dead workers once now; returns how many dead pools were found. */
     sweep,

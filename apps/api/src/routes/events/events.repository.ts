@@ -25,6 +25,19 @@ WITH input AS (
 )
 SELECT ins.store_id, ins.event_id, (SELECT count(*) FROM jobs) AS jobs FROM ins`;
 
+/**
+ * Runs the insert; a deadlock (40P01: two requests carrying the same ids in different orders, each
+ * waiting for the other's uncommitted row) is retried, as Postgres advises: one of them always wins.
+ */
+async function insertRetryingDeadlocks(pool: pg.Pool, rows: string, attempt = 1) {
+  try {
+    return await pool.query<{ store_id: string; event_id: string }>(insertSql, [rows]);
+  } catch (error) {
+    if ((error as { code?: string }).code !== '40P01' || attempt >= 5) throw error;
+    return insertRetryingDeadlocks(pool, rows, attempt + 1);
+  }
+}
+
 interface Waiting {
   storeId: string;
   events: ValidEvent[];
@@ -60,9 +73,7 @@ export function createEventRepository(pool: pg.Pool) {
       }
     }
     try {
-      const result = await pool.query<{ store_id: string; event_id: string }>(insertSql, [
-        JSON.stringify(rows),
-      ]);
+      const result = await insertRetryingDeadlocks(pool, JSON.stringify(rows));
       const inserted = new Map(batch.map((w) => [w, new Set<string>()]));
       for (const r of result.rows) {
         const w = owner.get(`${r.store_id}\u0000${r.event_id}`);

@@ -1,0 +1,97 @@
+import type { ChildProcess } from 'node:child_process';
+import type { FastifyInstance } from 'fastify';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { freePort } from '../local/embedded-postgres';
+import { buildTestApp } from '../testing/test-app';
+import {
+  closeTestPool,
+  createTestStore,
+  getTestPool,
+  testDatabaseUrl,
+  waitFor,
+} from '../testing/test-database';
+import {
+  createWorkflows,
+  expectExactlyOnce,
+  orderEvents,
+  spawnEntry,
+  stopEntry,
+  waitAllRouted,
+} from './reliability-kit';
+
+let app: FastifyInstance;
+const children: ChildProcess[] = [];
+
+beforeAll(async () => {
+  app = await buildTestApp();
+});
+afterAll(async () => {
+  await Promise.all(children.map((child) => stopEntry(child)));
+  await app.close();
+  await closeTestPool();
+});
+
+interface Answer {
+  accepted: string[];
+  duplicates: string[];
+}
+
+describe('two API processes and two workers on one database', () => {
+  it('process duplicates posted to both APIs once: each id accepted once, no effect doubled', async () => {
+    const pool = getTestPool();
+    const storeId = await createTestStore(pool, 'scale');
+    const workflows = await createWorkflows(app, storeId);
+    const url = testDatabaseUrl();
+    const ports = [await freePort(), await freePort()];
+    for (const port of ports) {
+      children.push(
+        spawnEntry('src/server.ts', url, { WORKER: 'off', HOST: '127.0.0.1', PORT: String(port) }),
+      );
+    }
+    children.push(spawnEntry('src/worker.ts', url), spawnEntry('src/worker.ts', url));
+    for (const port of ports) {
+      await waitFor(
+        async () =>
+          (await fetch(`http://127.0.0.1:${port}/api/health`).catch(() => null))?.ok ? true : undefined,
+        60_000,
+        100,
+      );
+    }
+    const events = orderEvents(storeId, 200);
+    const post = async (port: number, batch: unknown[]) => {
+      const res = await fetch(`http://127.0.0.1:${port}/api/stores/${storeId}/events`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ events: batch }),
+      });
+      expect(res.status).toBe(202);
+      return (await res.json()) as Answer;
+    };
+    // Every batch goes to both APIs at once; a third of the events a third time, shuffled.
+    const answers: Answer[] = [];
+    let posted = 0;
+    for (let i = 0; i < events.length; i += 20) {
+      const batch = events.slice(i, i + 20);
+      const again = batch.filter((_, k) => k % 3 === 0).reverse();
+      posted += batch.length * 2 + again.length * 2;
+      answers.push(
+        ...(await Promise.all([
+          post(ports[0]!, batch),
+          post(ports[1]!, [...again, ...batch]),
+          post(ports[0]!, again),
+        ])),
+      );
+    }
+    const accepted = answers.flatMap((a) => a.accepted);
+    expect(accepted.length).toBe(events.length);
+    expect(new Set(accepted).size).toBe(events.length);
+    expect(answers.flatMap((a) => a.duplicates).length).toBe(posted - events.length);
+
+    await waitAllRouted(
+      pool,
+      storeId,
+      events.map((e) => e.id),
+    );
+    await expectExactlyOnce(pool, storeId, workflows, events);
+  }, 120_000);
+});
