@@ -16,7 +16,7 @@ import { nodeTypes } from './node-card';
 import { selectFlow, selectIssues } from './selectors';
 import { DND_MIME, useAddNode } from './use-add-node';
 
-const defaultEdgeOptions = {
+export const defaultEdgeOptions = {
   type: 'smoothstep',
   markerEnd: { type: MarkerType.ArrowClosed, width: 18, height: 18 },
 };

@@ -7,6 +7,7 @@ import { useCanvasStoreApi } from '../canvas-store';
 import { flowToGraph } from '../flow-mapping';
 import type { useWorkflowSync } from '../use-workflow-sync';
 import { describeDiff, diffGraphs } from './graph-diff';
+import { VersionViewer } from './version-viewer';
 
 /** Published versions: publish with a note, see what changed against the draft, restore one as the draft. */
 export function HistoryPanel({
@@ -23,6 +24,7 @@ export function HistoryPanel({
   const versions = useQuery(workflowsQueries.versions(storeId, workflowId));
   const [note, setNote] = useState('');
   const [restored, setRestored] = useState<number | null>(null);
+  const [viewing, setViewing] = useState<WorkflowVersion | null>(null);
   const hasIssues = store.getState().issues.length > 0;
 
   const restore = async (v: WorkflowVersion) => {
@@ -33,6 +35,18 @@ export function HistoryPanel({
 
   return (
     <aside className="inspector" aria-label="Version history">
+      {viewing?.graph && (
+        <VersionViewer
+          version={{ ...viewing, graph: viewing.graph }}
+          draft={flowToGraph(store.getState().nodes, store.getState().edges)}
+          onClose={() => setViewing(null)}
+          onRestore={() => {
+            const v = viewing;
+            setViewing(null);
+            void restore(v);
+          }}
+        />
+      )}
       <div className="inspector-body">
         <header className="panel-head">
           <h2>Version history</h2>
@@ -80,7 +94,12 @@ export function HistoryPanel({
         ) : (
           <ol className="versions">
             {versions.data.map((v) => (
-              <VersionItem key={v.version} version={v} onRestore={() => restore(v)} />
+              <VersionItem
+                key={v.version}
+                version={v}
+                onRestore={() => restore(v)}
+                onView={() => setViewing(v)}
+              />
             ))}
           </ol>
         )}
@@ -89,7 +108,15 @@ export function HistoryPanel({
   );
 }
 
-function VersionItem({ version, onRestore }: { version: WorkflowVersion; onRestore: () => void }) {
+function VersionItem({
+  version,
+  onRestore,
+  onView,
+}: {
+  version: WorkflowVersion;
+  onRestore: () => void;
+  onView: () => void;
+}) {
   const store = useCanvasStoreApi();
   const [open, setOpen] = useState(false);
   const { nodes, edges } = store.getState();
@@ -105,15 +132,26 @@ function VersionItem({ version, onRestore }: { version: WorkflowVersion; onResto
         <button type="button" className="btn-link" aria-expanded={open} onClick={() => setOpen(!open)}>
           {open ? 'Hide details' : 'Details'}
         </button>
-        <button
-          type="button"
-          className="btn btn-small"
-          disabled={!version.graph}
-          onClick={onRestore}
-          aria-label={`Restore version ${version.version}`}
-        >
-          Restore
-        </button>
+        <span className="row-actions">
+          <button
+            type="button"
+            className="btn btn-small"
+            disabled={!version.graph}
+            onClick={onView}
+            aria-label={`View version ${version.version}`}
+          >
+            View
+          </button>
+          <button
+            type="button"
+            className="btn btn-small"
+            disabled={!version.graph}
+            onClick={onRestore}
+            aria-label={`Restore version ${version.version}`}
+          >
+            Restore
+          </button>
+        </span>
       </div>
       {open && version.graph && (
         <div className="version-details">
