@@ -16,6 +16,7 @@ import { nodeTypes } from './node-card';
 import { selectFlow, selectIssues } from './selectors';
 import { DND_MIME, useAddNode } from './use-add-node';
 
+/** Edge look shared by the editor and the read-only version view. */
 export const defaultEdgeOptions = {
   type: 'smoothstep',
   markerEnd: { type: MarkerType.ArrowClosed, width: 18, height: 18 },
