@@ -7,6 +7,7 @@ import { createDb } from '../db/client';
 import { customers } from '../db/schema/index';
 import { upsertCustomer } from '../worker/apply-customer';
 import { ensureStats, upsertOrder } from '../worker/apply-order';
+import { upsertCustomerChunk } from './bulk-customers';
 import { splitCsvLine } from './csv-line';
 import { type ImportRecord, RejectedLine, toCustomer, toOrder } from './import-records';
 
@@ -55,19 +56,23 @@ export async function importStream(
     if (chunk.length === 0) return;
     const pending = chunk;
     chunk = [];
-    // One transaction per chunk (one commit), one savepoint per line: a bad line rolls back alone.
-    await db.transaction(async (outer) => {
-      for (const { line, record } of pending) {
-        try {
-          await outer.transaction((tx) => writeRecord(tx, storeId, record));
-          report.imported += 1;
-        } catch (error) {
-          const reason = rejectionReason(error);
-          if (reason === null) throw error;
-          reject(line, reason);
+    if (options.kind === 'customers' && (await tryBulk(pool, storeId, pending)))
+      report.imported += pending.length;
+    else {
+      // One transaction per chunk (one commit), one savepoint per line: a bad line rolls back alone.
+      await db.transaction(async (outer) => {
+        for (const { line, record } of pending) {
+          try {
+            await outer.transaction((tx) => writeRecord(tx, storeId, record));
+            report.imported += 1;
+          } catch (error) {
+            const reason = rejectionReason(error);
+            if (reason === null) throw error;
+            reject(line, reason);
+          }
         }
-      }
-    });
+      });
+    }
     options.onProgress?.(report);
   };
   for await (const raw of createInterface({ input, crlfDelay: Number.POSITIVE_INFINITY })) {
@@ -91,6 +96,26 @@ export async function importStream(
   await flush();
   report.rejected.sort((a, b) => a.line - b.line);
   return report;
+}
+
+/** Writes a chunk of customers set-based in one transaction; false (nothing written) when any line fails. */
+async function tryBulk(pool: pg.Pool, storeId: string, chunk: { record: ImportRecord }[]): Promise<boolean> {
+  const client = await pool.connect();
+  try {
+    await client.query('BEGIN');
+    await upsertCustomerChunk(
+      client,
+      storeId,
+      chunk.flatMap(({ record }) => (record.kind === 'customer' ? [record.customer] : [])),
+    );
+    await client.query('COMMIT');
+    return true;
+  } catch {
+    await client.query('ROLLBACK').catch(() => {});
+    return false;
+  } finally {
+    client.release();
+  }
 }
 
 /** A bad line's reason: our validation, or data Postgres refused (22xxx / 23xxx); null for real failures. */

@@ -129,6 +129,28 @@ describe('POST /customers/import', () => {
     );
   });
 
+  it('updates only the keys a line carries, in bulk or line by line (duplicates in one upload)', async () => {
+    const lines = [
+      { externalId: 'im-2', firstName: 'Bob' },
+      { externalId: 'dup', email: 'd@example.com', tags: ['a'] },
+      { externalId: 'dup', firstName: 'Dee', attributes: { k: 1 } },
+    ].map((l) => JSON.stringify(l));
+    const res = await upload(lines.slice(0, 1).join('\n'), 'application/x-ndjson');
+    expect(res.json()).toMatchObject({ imported: 1, rejectedCount: 0 });
+    const bo = (await app.inject({ url: `/api/stores/${storeId}/customers/im-2` })).json();
+    expect(bo).toMatchObject({ firstName: 'Bob', lastName: 'Li', email: 'bo@example.com', state: 'CA' });
+    expect((await upload(lines.slice(1).join('\n'), 'application/x-ndjson')).json()).toMatchObject({
+      imported: 2,
+    });
+    const dup = (await app.inject({ url: `/api/stores/${storeId}/customers/dup` })).json();
+    expect(dup).toMatchObject({
+      email: 'd@example.com',
+      firstName: 'Dee',
+      tags: ['a'],
+      attributes: { k: 1 },
+    });
+  });
+
   it('answers 415 for other content types and 400 for a bad kind, never a 500', async () => {
     expect((await upload('a', 'text/plain')).statusCode).toBe(415);
     expect((await upload('a', 'text/csv', 'widgets')).statusCode).toBe(400);
