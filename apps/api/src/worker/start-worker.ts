@@ -10,6 +10,7 @@ import { quietLogger } from '../db/migrate';
 import { createJobBatcher } from './job-batcher';
 import { type PipelineDeps, processEvents } from './process-event';
 import { resumeRun } from './resume-run';
+import { retryRun } from './retry-run';
 import { createRunStore } from './run-store';
 import { createWorkerPresence } from './worker-presence';
 import { createWorkflowRouter } from './workflow-router';
@@ -95,6 +96,7 @@ export async function startWorker(options: WorkerOptions): Promise<WorkerHandle>
       taskList: {
         apply_event: async (payload) => events.add(Number((payload as { id: number }).id)),
         resume_run: async (payload) => resumeRun(deps, String((payload as { runId: string }).runId)),
+        retry_run: async (payload) => retryRun(deps, String((payload as { runId: string }).runId)),
         ...actionTasks(deps),
         segment_event: async (payload) => processSegmentEvent(deps, Number((payload as { id: number }).id)),
         segments_refresh: async () => void (await refreshSegments(options.pool, { onlyTimeDependent: true })),

@@ -98,6 +98,28 @@ export function createRunRepository(db: Db) {
       };
     },
     /**
+     * Sends a failed run back to work from its failed step: status `running` again and a
+     * `retry_run` job (keyed per run, so a double click queues one), in one statement. 409 unless
+     * the run failed.
+     */
+    async retry(storeId: string, runId: string) {
+      const retried = await db.execute<{ id: string }>(sql`
+        WITH r AS (
+          UPDATE runs SET status = 'running', error = NULL, finished_at = NULL
+          WHERE store_id = ${storeId} AND id = ${runId} AND status = 'failed' RETURNING id
+        )
+        SELECT r.id, graphile_worker.add_job('retry_run', json_build_object('runId', r.id::text),
+                 job_key := 'retry:' || r.id::text) IS NOT NULL AS queued
+        FROM r`);
+      if (retried.rows[0]) return { id: runId, status: 'running' as const };
+      const [run] = await db
+        .select({ status: runs.status })
+        .from(runs)
+        .where(and(eq(runs.storeId, storeId), eq(runs.id, runId)));
+      if (!run) throw new AppError('run_not_found', `Run ${runId} does not exist`);
+      throw new AppError('conflict', `Only a failed run can be retried (this one is ${run.status})`);
+    },
+    /**
      * Per-node counters for the canvas overlay: entered, per handle, acted, failed, skipped. Runs
      * whose path ended without an action are counted per minute (`path_counters`), so `since` is
      * exact for stored runs and rounded down to the minute for those.

@@ -6,7 +6,10 @@ import type { RunRepository } from './runs.repository';
 const storeParams = z.object({ storeId: z.string().min(1).max(100) });
 const tags = ['runs'];
 
-/** Run history (`GET /workflows/:id/runs`, `/workflows/:id/stats`) and traces (`GET /runs/:id`). */
+/**
+ * Run history (`GET /workflows/:id/runs`, `/workflows/:id/stats`), traces (`GET /runs/:id`) and
+ * retry of a failed run from its failed step (`POST /runs/:id/retry`).
+ */
 export const runRoutes: FastifyPluginAsyncZod<{ runs: RunRepository }> = async (app, { runs }) => {
   app.get(
     '/workflows/:id/runs',
@@ -41,5 +44,17 @@ export const runRoutes: FastifyPluginAsyncZod<{ runs: RunRepository }> = async (
 
   app.get('/runs/:id', { schema: { tags, params: storeParams.extend({ id: z.uuid() }) } }, async (req) =>
     runs.get(req.params.storeId, req.params.id),
+  );
+
+  app.post(
+    '/runs/:id/retry',
+    {
+      schema: {
+        tags,
+        summary: 'Retry a failed run from its failed step (202; the worker continues it)',
+        params: storeParams.extend({ id: z.uuid() }),
+      },
+    },
+    async (req, reply) => reply.status(202).send(await runs.retry(req.params.storeId, req.params.id)),
   );
 };
