@@ -5,7 +5,8 @@ import { createPool } from '../db/pool';
 import { importStream } from './import-stream';
 
 // `pnpm import <file> [--store demo] [--kind customers|orders]`: CSV (.csv) or NDJSON (.ndjson/.jsonl)
-// into DATABASE_URL, line by line, with a progress line and the rejected lines at the end.
+// into DATABASE_URL, line by line, with a progress line and the rejected lines at the end (exit 0:
+// rejected lines are part of the report). pnpm has a built-in `import`: run it as `pnpm run import`.
 const { values, positionals } = parseArgs({
   allowPositionals: true,
   options: { store: { type: 'string', default: 'demo' }, kind: { type: 'string' } },
@@ -57,4 +58,4 @@ console.log(
   }),
 );
 await pool.end();
-process.exit(report.rejectedCount > 0 ? 1 : 0);
+process.exit(0);
