@@ -39,7 +39,7 @@ export interface TestRunResult {
     detail?: unknown;
     reason?: string;
   }>;
-  actions?: Array<{ nodeId: string; type: string; detail?: unknown; description?: string }>;
+  actions?: Array<{ nodeId: string; port: string; request?: unknown }>;
   [key: string]: unknown;
 }
 

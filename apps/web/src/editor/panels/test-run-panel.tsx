@@ -138,6 +138,19 @@ export function TestRunPanel({
                 ))}
               </ol>
             )}
+            <h3>Would do</h3>
+            {test.data.actions && test.data.actions.length > 0 ? (
+              <ul className="small">
+                {test.data.actions.map((a, i) => (
+                  // biome-ignore lint/suspicious/noArrayIndexKey: actions of one run have no id
+                  <li key={i}>
+                    {titleOf(a.nodeId)}: <span className="mono">{a.port}</span>
+                  </li>
+                ))}
+              </ul>
+            ) : (
+              <p className="muted small">No action: this customer would not be changed or contacted.</p>
+            )}
           </section>
         )}
         <BacktestSection storeId={storeId} workflowId={workflowId} sync={sync} titleOf={titleOf} />
