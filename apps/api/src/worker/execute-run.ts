@@ -1,4 +1,4 @@
-import { type CustomerFacts, type EnginePorts, type Plan, run } from '@segflow/engine';
+import { type CustomerFacts, type EnginePorts, type Plan, run, type StepRecord } from '@segflow/engine';
 import type { NodeType, Reentry, StoreEvent } from '@segflow/schema';
 import type pg from 'pg';
 import { loadCustomerFacts } from './customer-facts';
@@ -32,6 +32,11 @@ export interface RunTrigger {
 export interface FactsLoader {
   load(needs: Plan['needs']): Promise<CustomerFacts | null>;
   invalidate(): void;
+}
+
+/** Whether a run's steps include an action that took effect. */
+export function actedIn(plan: Plan, steps: StepRecord[]): boolean {
+  return steps.some((step) => step.status === 'ok' && plan.nodes.get(step.nodeId)?.kind === 'action');
 }
 
 /** A per-event facts loader over the pool. */
@@ -155,9 +160,7 @@ export async function executeRun(
     },
     deps.ports,
   );
-  if (
-    result.steps.some((step) => step.status === 'ok' && route.plan.nodes.get(step.nodeId)?.kind === 'action')
-  ) {
+  if (actedIn(route.plan, result.steps)) {
     t.facts.invalidate();
   }
   await deps.runs.finish(t.storeId, runId, result);

@@ -68,13 +68,14 @@ export function parseEventBody(body: Record<string, unknown>): {
 }
 
 /**
- * Validates and stores events. A bad event never blocks the good ones of its batch; a request
- * whose every event is invalid answers 400 naming index and field.
+ * Validates and stores events at a causal depth (0 for outside events). A bad event never blocks
+ * the good ones of its batch; a request whose every event is invalid answers 400 naming index and field.
  */
 export async function ingestEvents(
   repo: EventRepository,
   storeId: string,
   body: Record<string, unknown>,
+  depth = 0,
 ): Promise<IngestResult> {
   const { valid, rejected, isBatch } = parseEventBody(body);
   if (valid.length === 0) {
@@ -85,7 +86,7 @@ export async function ingestEvents(
   }
   const seen = new Set<string>();
   const unique = valid.filter((event) => !seen.has(event.id) && seen.add(event.id));
-  const inserted = await repo.insert(storeId, unique);
+  const inserted = await repo.insert(storeId, unique, depth);
   const accepted: string[] = [];
   const duplicates: string[] = [];
   for (const event of valid) {
