@@ -4,7 +4,7 @@ import { migrateDatabase } from '../db/migrate';
 import { createPool } from '../db/pool';
 import { importStream } from './import-stream';
 
-// `pnpm import <file> [--store demo] [--kind customers|orders]`: CSV (.csv) or NDJSON (.ndjson/.jsonl)
+// `pnpm run import <file> [--store demo] [--kind customers|orders]`: CSV (.csv) or NDJSON (.ndjson/.jsonl)
 // into DATABASE_URL, line by line, with a progress line and the rejected lines at the end (exit 0:
 // rejected lines are part of the report). pnpm has a built-in `import`: run it as `pnpm run import`.
 const { values, positionals } = parseArgs({

@@ -2,19 +2,38 @@ import nodemailer, { type Transporter } from 'nodemailer';
 import type pg from 'pg';
 import type { DeliveryConfig } from '../adapters/delivery-config';
 import { markSent, type Outbox, recordFailure } from '../adapters/outbox-retry';
-import { loadStoreSettings } from '../adapters/store-settings';
+import { loadStoreSettings, type StoreSettings } from '../adapters/store-settings';
+import { createUnsubscribeToken } from './unsubscribe-token';
 
 const outbox: Outbox = { table: 'emails', task: 'deliver_email' };
 
 interface EmailRow {
   id: string;
   store_id: string;
+  customer_id: string | null;
   to_address: string;
   subject: string;
   body: string;
   text_body: string | null;
   kind: string;
   status: string;
+}
+
+/** RFC 8058 one-click unsubscribe headers for marketing email (mail clients show an Unsubscribe button). */
+function unsubscribeHeaders(
+  config: DeliveryConfig,
+  store: StoreSettings | null,
+  email: EmailRow,
+): Record<string, string> {
+  if (email.kind !== 'marketing' || !store || !email.customer_id) return {};
+  const token = createUnsubscribeToken(
+    { storeId: email.store_id, customerId: email.customer_id },
+    store.signingSecret,
+  );
+  return {
+    'List-Unsubscribe': `<${config.publicUrl}/api/unsubscribe/${token}>`,
+    'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click',
+  };
 }
 
 /** One SMTP transport per process (pooled connections), built lazily from `SMTP_URL`. */
@@ -39,7 +58,7 @@ export async function deliverEmail(
   job: { id: string; attempt: number },
 ): Promise<void> {
   const { rows } = await pool.query<EmailRow>(
-    `SELECT id, store_id, to_address, subject, body, text_body, kind, status FROM emails WHERE id = $1`,
+    `SELECT id, store_id, customer_id::text, to_address, subject, body, text_body, kind, status FROM emails WHERE id = $1`,
     [job.id],
   );
   const email = rows[0];
@@ -53,7 +72,7 @@ export async function deliverEmail(
       html: email.body,
       text: email.text_body ?? undefined,
       messageId: `<${email.id}@segflow>`,
-      headers: { 'X-Segflow-Email-Id': email.id },
+      headers: { 'X-Segflow-Email-Id': email.id, ...unsubscribeHeaders(config, store, email) },
     });
   } catch (error) {
     const e = error as { message?: string; responseCode?: number };

@@ -61,6 +61,7 @@ describe('email outbox without SMTP_URL', () => {
           },
         },
         { type: 'action.send_email', config: { subject: 'Broken {{ x | nosuchfilter }}', body: 'b' } },
+        { type: 'action.notify_team', config: { subject: 'New order', body: 'b' } },
       ]),
     );
     await app.inject({
@@ -85,14 +86,21 @@ describe('email outbox without SMTP_URL', () => {
     expect(items[0].html).toContain('/api/unsubscribe/');
     const ledger = await waitFor(async () => {
       const rows = await ledgerOf(getTestPool(), storeId, 'cap-1');
-      return rows.length === 2 ? rows : undefined;
+      return rows.length === 3 ? rows : undefined;
+    });
+    expect(ledger.find((l) => l.node_id === 'a3')).toMatchObject({
+      status: 'skipped',
+      result: { reason: 'the store has no team address (settings.teamEmail)' },
     });
     expect(ledger.find((l) => l.node_id === 'a2')).toMatchObject({
       status: 'failed',
       result: { reason: expect.stringMatching(/^template error: subject: .*nosuchfilter/) },
     });
-    const run = await getTestPool().query(`SELECT status FROM runs WHERE store_id = $1`, [storeId]);
-    expect(run.rows).toEqual([{ status: 'completed' }]);
+    const run = await waitFor(async () => {
+      const r = await getTestPool().query(`SELECT status FROM runs WHERE store_id = $1`, [storeId]);
+      return r.rows[0]?.status === 'running' ? undefined : r.rows;
+    });
+    expect(run).toEqual([{ status: 'completed' }]);
   });
 });
 

@@ -88,10 +88,19 @@ describe('send_email over a real SMTP server', () => {
     });
     expect(email.attempts).toBe(1);
 
+    expect(mail!.raw).toContain('List-Unsubscribe-Post: List-Unsubscribe=One-Click');
+    expect(mail!.raw).toMatch(/List-Unsubscribe:\s+<http:\/\/[^>]+\/api\/unsubscribe\//);
     const token = /\/api\/unsubscribe\/([\w.-]+)/.exec(mail!.raw)![1]!;
     expect((await app.inject({ url: `/api/unsubscribe/${token.slice(0, -2)}xx` })).statusCode).toBe(404);
     const res = await app.inject({ url: `/api/unsubscribe/${token}` });
     expect(res.statusCode).toBe(200);
+    const oneClick = await app.inject({
+      method: 'POST',
+      url: `/api/unsubscribe/${token}`,
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      payload: 'List-Unsubscribe=One-Click',
+    });
+    expect(oneClick.statusCode).toBe(200);
     expect(res.body).toContain('unsubscribed');
     const c = await db.pool.query(`SELECT accepts_marketing FROM customers WHERE external_id = 'mail-1'`);
     expect(c.rows[0].accepts_marketing).toBe(false);

@@ -7,9 +7,29 @@ import { renderTemplate, TemplateError } from '../mail/templates';
 import { templateVariables } from '../mail/template-variables';
 import { checkWebhookUrl } from './ssrf-guard';
 
-/** Renders every string inside a JSON value as a Liquid template (keys stay as they are). */
+const SINGLE_VARIABLE = /^\s*\{\{\s*([A-Za-z_][\w]*(?:\.[A-Za-z_][\w]*)*)\s*\}\}\s*$/;
+
+/** The value at a dotted path of the template variables (own properties only), or undefined. */
+function lookup(vars: Record<string, unknown>, path: string): unknown {
+  let node: unknown = vars;
+  for (const key of path.split('.')) {
+    if (!node || typeof node !== 'object' || !Object.hasOwn(node, key)) return undefined;
+    node = (node as Record<string, unknown>)[key];
+  }
+  return node;
+}
+
+/**
+ * Renders every string inside a JSON value as a Liquid template (keys stay as they are). A string
+ * that is exactly one variable (`"{{ order.total }}"`) keeps the variable's JSON type.
+ */
 async function renderJson(value: unknown, vars: Record<string, unknown>, path: string): Promise<unknown> {
-  if (typeof value === 'string') return value.includes('{') ? renderTemplate(value, vars, path) : value;
+  if (typeof value === 'string') {
+    const single = SINGLE_VARIABLE.exec(value);
+    const found = single ? lookup(vars, single[1]!) : undefined;
+    if (found !== undefined) return found instanceof Date ? found.toISOString() : found;
+    return value.includes('{') ? renderTemplate(value, vars, path) : value;
+  }
   if (Array.isArray(value)) return Promise.all(value.map((v, i) => renderJson(v, vars, `${path}[${i}]`)));
   if (value && typeof value === 'object') {
     const out: Record<string, unknown> = {};

@@ -64,7 +64,12 @@ const hookGraph = (path: string) =>
       type: 'action.http_request',
       config: {
         url: `${base}${path}`,
-        body: { email: '{{ customer.email }}', total: '{{ order.total }}', fixed: [1, true] },
+        body: {
+          email: '{{ customer.email }}',
+          total: '{{ order.total }}',
+          text: 'Total: {{ order.total | money }}',
+          fixed: [1, true],
+        },
       },
     },
   ]);
@@ -84,7 +89,12 @@ describe('action.http_request over a real HTTP receiver', () => {
     await publishWorkflow(app, 'hooks', hookGraph('/ok'));
     await app.inject({ method: 'POST', url: '/api/stores/hooks/events', payload: orderEvent('wh-1', 4200) });
     const hit = await waitFor(async () => received.find((r) => r.path === '/ok'));
-    expect(JSON.parse(hit.body)).toEqual({ email: 'wh-1@example.com', total: '4200', fixed: [1, true] });
+    expect(JSON.parse(hit.body)).toEqual({
+      email: 'wh-1@example.com',
+      total: 4200,
+      text: 'Total: 42.00',
+      fixed: [1, true],
+    });
     const { rows } = await db.pool.query(
       `SELECT settings->>'webhookSecret' AS secret FROM stores WHERE id = 'hooks'`,
     );
