@@ -5,6 +5,7 @@ import { applyBatch, customerKey } from './apply-batch';
 import { createFactsLoader, type RunDeps } from './execute-run';
 import { createPathTally, type PathTally } from './path-tally';
 import { routeEvent } from './route-event';
+import type { RunStore } from './run-store';
 import { triggerTypeByEvent } from './trigger-types';
 import type { WorkflowRouter } from './workflow-router';
 
@@ -61,7 +62,21 @@ export async function processEvents(deps: PipelineDeps, eventRowIds: number[]): 
       ]);
   }
   const tally = createPathTally();
-  await Promise.all(parts.map((part) => applyAndRoute(deps, part, tally)));
+  const finished: Parameters<RunStore['finishMany']>[0] = [];
+  // Runs that ended are finished together at the end of the batch (waits at once: they schedule).
+  const batchDeps: PipelineDeps = {
+    ...deps,
+    runs: {
+      ...deps.runs,
+      async finish(storeId, runId, result, fromSeq = 0) {
+        if (result.wait) return deps.runs.finish(storeId, runId, result, fromSeq);
+        finished.push({ storeId, runId, result, fromSeq });
+        return true;
+      },
+    },
+  };
+  await Promise.all(parts.map((part) => applyAndRoute(batchDeps, part, tally)));
+  await deps.runs.finishMany(finished);
   await tally.flush(deps.pool);
 }
 

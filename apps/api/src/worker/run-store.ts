@@ -116,6 +116,44 @@ export function createRunStore(pool: pg.Pool) {
         client.release();
       }
     },
+    /**
+     * Finishes many runs that ended (completed or failed, no wait) in one statement: their steps
+     * and outcomes. Used once per claimed batch; a run not yet finished stays `running`, so a
+     * retried job re-runs it (its actions answer from the ledger) and finishes it then.
+     */
+    async finishMany(
+      items: { storeId: string; runId: string; result: RunResult; fromSeq: number }[],
+    ): Promise<void> {
+      if (items.length === 0) return;
+      const rows = items.map(({ storeId, runId, result, fromSeq }) => ({
+        store_id: storeId,
+        run_id: runId,
+        status: result.status,
+        error: result.steps.find((s) => s.status === 'failed')?.error ?? null,
+        steps: result.steps.map((s: StepRecord, i) => ({
+          seq: fromSeq + i,
+          node_id: s.nodeId,
+          node_type: s.type,
+          status: s.status,
+          handle: s.handle ?? null,
+          detail: stepDetail(s),
+          at: s.finishedAt.toISOString(),
+        })),
+      }));
+      await pool.query(
+        `WITH x AS (
+           SELECT * FROM jsonb_to_recordset($1::jsonb) AS x(store_id text, run_id uuid, status text, error text, steps jsonb)
+         ), steps AS (
+           INSERT INTO run_steps (store_id, run_id, seq, node_id, node_type, status, handle, detail, at)
+           SELECT x.store_id, x.run_id, s.seq, s.node_id, s.node_type, s.status, s.handle, s.detail, s.at
+           FROM x, jsonb_to_recordset(x.steps) AS s(seq int, node_id text, node_type text, status text, handle text, detail jsonb, at timestamptz)
+           ON CONFLICT (run_id, seq) DO NOTHING
+         )
+         UPDATE runs r SET status = x.status, error = x.error, state = NULL, resume_at = NULL, finished_at = now()
+         FROM x WHERE r.id = x.run_id AND r.store_id = x.store_id AND r.status <> 'cancelled'`,
+        [JSON.stringify(rows)],
+      );
+    },
     /** Marks a run failed by an infrastructure error (the job will retry it). */
     async fail(runId: string, error: string): Promise<void> {
       await pool.query(`UPDATE runs SET error = $2 WHERE id = $1`, [runId, error.slice(0, 2000)]);
