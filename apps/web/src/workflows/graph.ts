@@ -13,7 +13,4 @@ export {
   validateWorkflow,
 } from '@segflow/schema';
 
-import type { WorkflowGraph } from '@segflow/schema';
-
-/** An empty graph, the starting point of a new workflow. */
-export const emptyGraph = (): WorkflowGraph => ({ schemaVersion: 1, nodes: [], edges: [] });
+export { emptyGraph } from './empty-graph';

@@ -5,7 +5,8 @@ import { formatRelative } from '../shell/format';
 import { EmptyState, ErrorState, Loading } from '../shell/states';
 import { Switch } from '../shell/switch';
 import { useStoreId } from '../stores/current-store';
-import { emptyGraph } from './graph';
+import { emptyGraph } from './empty-graph';
+import { RunsCell } from './runs-cell';
 import { type WorkflowSummary, workflowsMutations, workflowsQueries } from './workflows-queries';
 
 /** The workflows list: status toggle, triggers, last change; "New workflow" opens the editor. */
@@ -77,6 +78,9 @@ function WorkflowTable({ storeId, items }: { storeId: string; items: WorkflowSum
             <th scope="col">Status</th>
             <th scope="col">Trigger</th>
             <th scope="col">Version</th>
+            <th scope="col" className="num">
+              Runs (24 h)
+            </th>
             <th scope="col">Updated</th>
             <th scope="col">
               <span className="visually-hidden">Actions</span>
@@ -114,6 +118,9 @@ function WorkflowTable({ storeId, items }: { storeId: string; items: WorkflowSum
                 ) : (
                   <span className="badge">Draft</span>
                 )}
+              </td>
+              <td className="num">
+                <RunsCell storeId={storeId} workflowId={w.id} isPublished={Boolean(w.publishedVersion)} />
               </td>
               <td className="muted">{formatRelative(w.updatedAt)}</td>
               <td className="row-end">

@@ -71,7 +71,9 @@ function NodeInspector({ id }: { id: string }) {
       {issues.length > 0 && (
         <ul className="inspector-issues" aria-label="Problems with this node">
           {issues.map((issue) => (
-            <li key={`${issue.code}-${issue.message}`}>{describeIssue(issue, () => undefined)}</li>
+            <li key={`${issue.code}-${issue.message}`}>
+              {describeIssue(issue, (nodeId) => (nodeId === id ? data.label || info?.label : undefined))}
+            </li>
           ))}
         </ul>
       )}

@@ -22,11 +22,13 @@ self.onmessage = async (event: MessageEvent<LayoutRequest>) => {
       width: n.width,
       height: n.height,
       layoutOptions: { 'elk.portConstraints': 'FIXED_ORDER' },
+      // ELK numbers ports clockwise, which runs right to left on the south side: reverse the index
+      // so true/false, cases and A/B stay left to right as on the card.
       ports: n.ports.map((port, i) => ({
         id: `${n.id}::${port}`,
         width: 1,
         height: 1,
-        layoutOptions: { 'elk.port.side': 'SOUTH', 'elk.port.index': String(i) },
+        layoutOptions: { 'elk.port.side': 'SOUTH', 'elk.port.index': String(n.ports.length - 1 - i) },
       })),
     })),
     edges: edges.map((e) => ({
