@@ -18,7 +18,7 @@ export function Sidebar() {
   const stores = useQuery(storesQueries.list());
   return (
     <nav className="sidebar" aria-label="Main">
-      <Link href="/workflows" className="brand">
+      <Link href="/workflows" className="brand" aria-label="Segflow home">
         <span className="brand-mark" aria-hidden="true">
           S
         </span>
