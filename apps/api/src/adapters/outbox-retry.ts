@@ -23,7 +23,10 @@ export async function markSent(
 }
 
 /**
- * Records a failed attempt. Before the last attempt the row is `failed` and the next attempt is a
+ * Records a failed attempt (SMTP / HTTP failures are handled here, not by throwing: the delivery
+ * job's own `max_attempts` of 5 only covers infrastructure errors such as a database blip, and a
+ * delivery is idempotent on the receiver's side through its stable Message-ID / webhook-id).
+ * Before the last attempt the row is `failed` and the next attempt is a
  * new job (key `<kind>:<id>:<attempt>`, stable, so a retried task never schedules twice) after an
  * exponential, jittered delay; after it the row is `dead` (the dead letter the API lists).
  */
@@ -53,7 +56,7 @@ export async function recordFailure(
       const kind = outbox.table === 'emails' ? 'email' : 'webhook';
       await client.query(
         `SELECT graphile_worker.add_job($1, json_build_object('id', $2::text, 'attempt', $3::int), run_at := $4,
-           job_key := $5, max_attempts := 1)`,
+           job_key := $5, max_attempts := 5)`,
         [outbox.task, id, attempt + 1, runAt, `${kind}:${id}:${attempt + 1}`],
       );
     }

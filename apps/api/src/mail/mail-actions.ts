@@ -19,7 +19,7 @@ function outboxCtes(first: number, deliver: boolean): Record<string, string> {
   };
   if (deliver) {
     ctes.job = `SELECT graphile_worker.add_job('deliver_email', json_build_object('id', e.id, 'attempt', 1),
-      job_key := 'email:' || e.id || ':1', max_attempts := 1) FROM email e`;
+      job_key := 'email:' || e.id || ':1', max_attempts := 5) FROM email e`;
   }
   return ctes;
 }

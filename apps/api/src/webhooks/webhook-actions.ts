@@ -77,7 +77,7 @@ export function createWebhookActions(pool: pg.Pool): Pick<ActionPorts, 'httpRequ
           delivery: `INSERT INTO webhook_deliveries (id, store_id, idempotency_key, run_id, customer_id, url, body)
             SELECT $6::uuid, $1, $2 || ':' || $3, $2::uuid, $7::bigint, $8, $9 WHERE EXISTS (SELECT 1 FROM ledger) RETURNING id`,
           job: `SELECT graphile_worker.add_job('deliver_webhook', json_build_object('id', d.id, 'attempt', 1),
-            job_key := 'webhook:' || d.id || ':1', max_attempts := 1) FROM delivery d`,
+            job_key := 'webhook:' || d.id || ':1', max_attempts := 5) FROM delivery d`,
         },
         [id, ctx.customerId, verdict.url.toString(), body],
       );
