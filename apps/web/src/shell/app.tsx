@@ -11,6 +11,7 @@ const EditorPage = lazy(() => import('../editor/editor-page'));
 const TemplatesPage = lazy(() => import('../templates/templates-page'));
 const CustomersPage = lazy(() => import('../customers/customers-page'));
 const CustomerPage = lazy(() => import('../customers/customer-page'));
+const OutboxPage = lazy(() => import('../outbox/outbox-page'));
 
 /** The application frame: navigation on the left, the routed page on the right. */
 export function App() {
@@ -38,13 +39,7 @@ export function App() {
                 detail="Segments are not available in this build yet. Conditions inside workflows already use the full field catalog."
               />
             </Route>
-            <Route path="/outbox">
-              <PlaceholderPage
-                title="Outbox"
-                lead="Every email a workflow sends, rendered exactly as the customer sees it."
-                detail="Nothing to show yet: the outbox view arrives with the email action."
-              />
-            </Route>
+            <Route path="/outbox" component={OutboxPage} />
             <Route path="/settings">
               <PlaceholderPage
                 title="Settings"
