@@ -1,6 +1,6 @@
 import type { CustomerFacts, Plan } from '@segflow/engine';
 import type pg from 'pg';
-import { loadCustomerFacts } from '../worker/customer-facts';
+import { type FactsRow, factsSelect, loadCustomerFacts, toCustomerFacts } from '../worker/customer-facts';
 
 /**
  * The facts of a whole batch of customers in one query (the customer row and its stats, as the
@@ -21,40 +21,11 @@ export async function loadBatchFacts(
     }
     return out;
   }
-  const { rows } = await pool.query(
-    `SELECT c.id::text, c.email, c.first_name, c.last_name, c.company, c.phone, c.gender, c.birth_date::text,
-            c.country, c.state, c.city, c.zip, c.accepts_marketing, c.group_name, c.tags, c.attributes, c.created_at,
-            s.lifetime_spend::float8, s.order_count, s.average_order_value::float8, s.first_order_at, s.last_order_at
-     FROM customers c LEFT JOIN customer_stats s ON s.store_id = c.store_id AND s.customer_id = c.id
-     WHERE c.store_id = $1 AND c.id = ANY($2::bigint[])`,
+  const { rows } = await pool.query<FactsRow>(
+    `${factsSelect} WHERE c.store_id = $1 AND c.id = ANY($2::bigint[])`,
     [storeId, ids],
   );
-  for (const c of rows) {
-    out.set(Number(c.id), {
-      id: c.id,
-      email: c.email,
-      firstName: c.first_name,
-      lastName: c.last_name,
-      company: c.company,
-      phone: c.phone,
-      gender: c.gender,
-      birthDate: c.birth_date,
-      country: c.country,
-      state: c.state,
-      city: c.city,
-      zip: c.zip,
-      acceptsMarketing: c.accepts_marketing,
-      group: c.group_name,
-      tags: c.tags,
-      attributes: c.attributes,
-      createdAt: c.created_at,
-      lifetimeSpend: c.lifetime_spend ?? 0,
-      orderCount: c.order_count ?? 0,
-      averageOrderValue: c.average_order_value ?? 0,
-      firstOrderAt: c.first_order_at,
-      lastOrderAt: c.last_order_at,
-    });
-  }
+  for (const row of rows) out.set(Number(row.id), toCustomerFacts(row));
   return out;
 }
 

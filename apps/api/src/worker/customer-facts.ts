@@ -1,7 +1,8 @@
 import type { CustomerFacts } from '@segflow/engine';
 import type pg from 'pg';
 
-interface FactsRow {
+/** A customer row joined with its stats, as `factsSelect` reads it. */
+export interface FactsRow {
   id: string;
   email: string | null;
   first_name: string | null;
@@ -26,13 +27,15 @@ interface FactsRow {
   last_order_at: Date | null;
 }
 
-const factsSql = `
+/** The customer columns and stats conditions read, over `customers c` LEFT JOIN `customer_stats s`. */
+export const factsSelect = `
 SELECT c.id::text, c.email, c.first_name, c.last_name, c.company, c.phone, c.gender, c.birth_date::text,
        c.country, c.state, c.city, c.zip, c.accepts_marketing, c.group_name, c.tags, c.attributes, c.created_at,
        s.lifetime_spend, s.order_count, s.average_order_value, s.first_order_at, s.last_order_at
 FROM customers c
-LEFT JOIN customer_stats s ON s.store_id = c.store_id AND s.customer_id = c.id
-WHERE c.store_id = $1 AND c.id = $2`;
+LEFT JOIN customer_stats s ON s.store_id = c.store_id AND s.customer_id = c.id`;
+
+const factsSql = `${factsSelect} WHERE c.store_id = $1 AND c.id = $2`;
 
 const purchasesSql = `
 SELECT sku, product_id, category, brand, quantity, unit_price::float8 AS unit_price, ordered_at
@@ -51,7 +54,32 @@ export async function loadCustomerFacts(
   const { rows } = await pool.query<FactsRow>(factsSql, [storeId, customerId]);
   const c = rows[0];
   if (!c) return null;
-  const facts: CustomerFacts = {
+  const facts = toCustomerFacts(c);
+  if (needs.purchases) {
+    const purchases = await pool.query(purchasesSql, [storeId, customerId]);
+    facts.purchases = purchases.rows.map((p) => ({
+      sku: p.sku,
+      productId: p.product_id,
+      category: p.category,
+      brand: p.brand,
+      quantity: p.quantity,
+      unitPrice: p.unit_price,
+      orderedAt: p.ordered_at,
+    }));
+  }
+  if (needs.segments) {
+    const segments = await pool.query<{ segment_id: string }>(
+      'SELECT segment_id FROM segment_memberships WHERE store_id = $1 AND customer_id = $2',
+      [storeId, customerId],
+    );
+    facts.segmentIds = segments.rows.map((s) => s.segment_id);
+  }
+  return facts;
+}
+
+/** Maps a `factsSelect` row to the facts conditions read (a customer without orders has 0 / 0). */
+export function toCustomerFacts(c: FactsRow): CustomerFacts {
+  return {
     id: c.id,
     email: c.email,
     firstName: c.first_name,
@@ -75,24 +103,4 @@ export async function loadCustomerFacts(
     firstOrderAt: c.first_order_at,
     lastOrderAt: c.last_order_at,
   };
-  if (needs.purchases) {
-    const purchases = await pool.query(purchasesSql, [storeId, customerId]);
-    facts.purchases = purchases.rows.map((p) => ({
-      sku: p.sku,
-      productId: p.product_id,
-      category: p.category,
-      brand: p.brand,
-      quantity: p.quantity,
-      unitPrice: p.unit_price,
-      orderedAt: p.ordered_at,
-    }));
-  }
-  if (needs.segments) {
-    const segments = await pool.query<{ segment_id: string }>(
-      'SELECT segment_id FROM segment_memberships WHERE store_id = $1 AND customer_id = $2',
-      [storeId, customerId],
-    );
-    facts.segmentIds = segments.rows.map((s) => s.segment_id);
-  }
-  return facts;
 }
