@@ -10,6 +10,7 @@ import type { TestStep } from '../slices/review-slice';
 import type { useWorkflowSync } from '../use-workflow-sync';
 import { BacktestSection } from './backtest-section';
 import { CountersToggle } from './counters-toggle';
+import { parseSampleEvent, sampleOrderEvent, withCustomer } from './sample-event';
 
 /** Reads the steps of a dry-run answer, whatever the exact envelope (`steps`, `trace`, `result.steps`). */
 export function stepsOf(result: TestRunResult): TestStep[] {
@@ -44,6 +45,8 @@ export function TestRunPanel({
   const workflowId = store.getState().workflowId;
   const test = useMutation(workflowsMutations.test(storeId, workflowId));
   const [customer, setCustomer] = useState('');
+  const [eventText, setEventText] = useState<string | null>(null);
+  const sample = eventText === null ? null : parseSampleEvent(eventText);
   const { showTestRun, clearTestRun } = useCanvasStore(
     useShallow((s) => ({ showTestRun: s.showTestRun, clearTestRun: s.clearTestRun })),
   );
@@ -56,7 +59,11 @@ export function TestRunPanel({
   const run = () => {
     const { nodes: current, edges } = store.getState();
     test.mutate(
-      { graph: flowToGraph(current, edges), customerId: customer.trim() },
+      {
+        graph: flowToGraph(current, edges),
+        customerId: customer.trim(),
+        ...(sample?.ok ? { event: withCustomer(sample.event, customer.trim()) } : {}),
+      },
       { onSuccess: (result) => showTestRun(stepsOf(result)) },
     );
   };
@@ -91,11 +98,32 @@ export function TestRunPanel({
             onChange={(e) => setCustomer(e.target.value)}
           />
         </div>
+        <label className="checkbox">
+          <input
+            type="checkbox"
+            checked={eventText !== null}
+            onChange={(e) => setEventText(e.target.checked ? sampleOrderEvent() : null)}
+          />
+          Include a sample event (an order placed now)
+        </label>
+        {eventText !== null && (
+          <div className="form-field">
+            <label htmlFor="test-event">Sample event (JSON)</label>
+            <textarea
+              id="test-event"
+              className="mono"
+              rows={10}
+              value={eventText}
+              onChange={(e) => setEventText(e.target.value)}
+            />
+            {sample && !sample.ok && <small className="error-text">{sample.error}</small>}
+          </div>
+        )}
         <div className="row-actions">
           <button
             type="button"
             className="btn btn-primary"
-            disabled={!customer.trim() || test.isPending}
+            disabled={!customer.trim() || test.isPending || (sample !== null && !sample.ok)}
             onClick={run}
           >
             {test.isPending ? 'Running…' : 'Run test'}
