@@ -12,6 +12,7 @@ const TemplatesPage = lazy(() => import('../templates/templates-page'));
 const CustomersPage = lazy(() => import('../customers/customers-page'));
 const CustomerPage = lazy(() => import('../customers/customer-page'));
 const OutboxPage = lazy(() => import('../outbox/outbox-page'));
+const SettingsPage = lazy(() => import('../settings/settings-page'));
 
 /** The application frame: navigation on the left, the routed page on the right. */
 export function App() {
@@ -40,13 +41,7 @@ export function App() {
               />
             </Route>
             <Route path="/outbox" component={OutboxPage} />
-            <Route path="/settings">
-              <PlaceholderPage
-                title="Settings"
-                lead="Stores, team members, API keys and store connections."
-                detail="Settings are not editable from the app yet. The demo store is configured by the seed."
-              />
-            </Route>
+            <Route path="/settings" component={SettingsPage} />
             <Route component={NotFoundPage} />
           </Switch>
         </Suspense>

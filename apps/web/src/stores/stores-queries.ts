@@ -5,7 +5,7 @@ import { api } from '../api/client';
 export interface StoreSummary {
   id: string;
   name: string;
-  timezone?: string;
+  timeZone?: string;
   currency?: string;
 }
 
