@@ -42,11 +42,24 @@ function escapeLike(value: string): string {
   return value.replace(/[\\%_]/g, (m) => `\\${m}`);
 }
 
+/** What customer search filters by; every filter is optional and they combine with AND. */
+export interface CustomerSearch {
+  q?: string;
+  tag?: string;
+  group?: string;
+  attribute?: { key: string; value: string };
+  limit: number;
+  cursor?: number;
+}
+
 /** Customer search and profiles, scoped by store. */
 export function createCustomerRepository(db: Db) {
   return {
-    /** Customers matching `q` (email or name), by id, paged with a numeric cursor. */
-    async search(storeId: string, input: { q?: string; limit: number; cursor?: number }) {
+    /**
+     * Customers matching `q` (email or name) and the optional filters (a tag, a group, an attribute
+     * `key=value` compared as text), by id, paged with a numeric cursor.
+     */
+    async search(storeId: string, input: CustomerSearch) {
       const q = input.q?.trim();
       const pattern = q ? `%${escapeLike(q)}%` : undefined;
       const rows = await db
@@ -60,6 +73,11 @@ export function createCustomerRepository(db: Db) {
           and(
             eq(customers.storeId, storeId),
             input.cursor !== undefined ? gt(customers.id, input.cursor) : undefined,
+            input.tag ? sql`${customers.tags} @> ARRAY[${input.tag}]::text[]` : undefined,
+            input.group ? eq(customers.groupName, input.group) : undefined,
+            input.attribute
+              ? sql`${customers.attributes} ->> ${input.attribute.key} = ${input.attribute.value}`
+              : undefined,
             pattern
               ? or(
                   ilike(customers.email, pattern),
