@@ -19,12 +19,16 @@ const text = (column: string) => `NULLIF(c.${column}, '')`;
 const folded = (column: string) => foldAsciiSql(text(column));
 const fold = (v: string | null) => (v === null ? null : foldAscii(v));
 
+/** The email's domain in SQL, as {@link emailDomain}; an expression index may repeat it verbatim. */
+export const EMAIL_DOMAIN_SQL = `CASE WHEN strpos(c.email, '@') > 0 THEN NULLIF(split_part(c.email, '@', -1), '') END`;
+
 /** Customer fields readable in both JS and SQL (DESIGN §4 catalog, minus purchases and segments). */
 export const customerFields: Record<string, FieldAccess> = {
   'customer.email': { js: (f) => fold(textOrNull(f.email)), sql: () => folded('email') },
   'customer.emailDomain': {
     js: (f) => fold(emailDomain(textOrNull(f.email))),
-    sql: () => foldAsciiSql(`NULLIF(substring(c.email from '@([^@]*)$'), '')`),
+    // After the last '@' (split_part -1), null without '@' or when empty: no regular expression.
+    sql: () => foldAsciiSql(EMAIL_DOMAIN_SQL),
   },
   'customer.firstName': { js: (f) => textOrNull(f.firstName), sql: () => text('first_name') },
   'customer.lastName': { js: (f) => textOrNull(f.lastName), sql: () => text('last_name') },

@@ -19,7 +19,7 @@ describe('conditionToSql', () => {
     expect(sql).not.toContain('DROP');
     expect(params).toEqual([evil, 'income', evil, [evil]]);
     expect(sql).toBe(
-      "(COALESCE((NULLIF(c.first_name, '') = $1::text), false) AND COALESCE((strpos(NULLIF(CASE WHEN jsonb_typeof(c.attributes -> $2::text) IN ('string', 'number', 'boolean') THEN c.attributes ->> $2::text END, ''), $3::text) > 0), false) AND COALESCE((COALESCE(c.tags, '{}'::text[]) && $4::text[]), false))",
+      "((NULLIF(c.first_name, '') = $1::text) AND (strpos(NULLIF(CASE WHEN jsonb_typeof(c.attributes -> $2::text) IN ('string', 'number', 'boolean') THEN c.attributes ->> $2::text END, ''), $3::text) > 0) AND (COALESCE(c.tags, '{}'::text[]) && $4::text[]))",
     );
   });
 
@@ -28,7 +28,7 @@ describe('conditionToSql', () => {
       { field: 'customer.lifetimeSpend', op: 'gt', value: 500000 },
       { now, firstParamIndex: 3 },
     );
-    expect(sql).toBe('COALESCE((COALESCE(s.lifetime_spend, 0) > $3::numeric), false)');
+    expect(sql).toBe('(s.lifetime_spend > $3::numeric)');
     expect(params).toEqual([500000]);
   });
 
@@ -76,13 +76,67 @@ describe('conditionToSql', () => {
     expect(conditionToSql({ field: 'segment', op: 'in_segment', value: 'seg-x' }, { now }).sql).toBe('FALSE');
     expect(
       conditionToSql({ field: 'segment', op: 'not_in_segment', value: id }, { now, segmentIds: [] }).sql,
-    ).toBe('(NOT FALSE)');
+    ).toBe('TRUE');
   });
 
   it('keeps empty groups two-valued and refuses event fields', () => {
-    expect(conditionToSql({ not: { any: [] } }, { now }).sql).toBe('(NOT FALSE)');
+    expect(conditionToSql({ not: { any: [] } }, { now }).sql).toBe('TRUE');
+    expect(conditionToSql({ not: { all: [] } }, { now }).sql).toBe('FALSE');
     expect(() => conditionToSql({ field: 'order.total', op: 'gt', value: 1 }, { now })).toThrow(
       /event field/,
     );
+  });
+
+  it('emits bare sargable comparisons at positive polarity and pushes not down by De Morgan', () => {
+    const spend = { field: 'customer.lifetimeSpend', op: 'gt', value: 100 } as const;
+    const created = { field: 'customer.createdAt', op: 'within_last', value: 30 } as const;
+    expect(conditionToSql({ all: [spend, created] }, { now }).sql).toBe(
+      '((s.lifetime_spend > $1::numeric) AND (c.created_at >= $2::timestamptz))',
+    );
+    // not(all) = any(not …): each negated leaf is two-valued.
+    expect(conditionToSql({ not: { all: [spend, created] } }, { now }).sql).toBe(
+      '((NOT COALESCE((COALESCE(s.lifetime_spend, 0) > $1::numeric), false)) OR (NOT COALESCE((c.created_at >= $2::timestamptz), false)))',
+    );
+    // not(not x) = x.
+    expect(conditionToSql({ not: { not: spend } }, { now }).sql).toBe('(s.lifetime_spend > $1::numeric)');
+    // not(any) = all(not …); purchases and segments negate with a plain NOT (EXISTS is two-valued).
+    const bought = { field: 'purchase.sku', op: 'has_purchased', value: 'A' } as const;
+    expect(conditionToSql({ not: { any: [bought, { not: bought }] } }, { now }).sql).toMatch(
+      /^\(\(NOT EXISTS .*\) AND EXISTS \(.*\)\)$/,
+    );
+    expect(
+      conditionToSql({ not: { field: 'purchase.sku', op: 'has_not_purchased', value: 'A' } }, { now }).sql,
+    ).toMatch(/^EXISTS /);
+  });
+
+  it('keeps the zero default of stats columns when 0 itself matches', () => {
+    const sql = (op: string, value: unknown) =>
+      conditionToSql({ field: 'customer.orderCount', op, value } as never, { now }).sql;
+    expect(sql('gte', 5)).toBe('(s.order_count >= $1::numeric)');
+    expect(sql('lt', 3)).toBe('((s.order_count < $1::numeric) OR s.order_count IS NULL)');
+    expect(sql('eq', 0)).toBe('((s.order_count = $1::numeric) OR s.order_count IS NULL)');
+    expect(sql('between', [1, 2])).toBe('(s.order_count BETWEEN $1::numeric AND $2::numeric)');
+    expect(sql('between', [0, 2])).toBe(
+      '((s.order_count BETWEEN $1::numeric AND $2::numeric) OR s.order_count IS NULL)',
+    );
+  });
+
+  it('negates is_set / is_not_set without COALESCE', () => {
+    expect(conditionToSql({ not: { field: 'customer.company', op: 'is_set' } }, { now }).sql).toBe(
+      "(NULLIF(c.company, '') IS NULL)",
+    );
+    expect(conditionToSql({ not: { field: 'customer.tags', op: 'is_not_set' } }, { now }).sql).toBe(
+      "(cardinality(COALESCE(c.tags, '{}'::text[])) > 0)",
+    );
+  });
+
+  it('reads the email domain after the last @ without a regular expression, prefilters email by lower()', () => {
+    const domain = conditionToSql({ field: 'customer.emailDomain', op: 'eq', value: 'X.com' }, { now });
+    expect(domain.sql).toContain("split_part(c.email, '@', -1)");
+    expect(domain.sql).not.toContain('substring');
+    expect(domain.params).toEqual(['x.com']);
+    const email = conditionToSql({ field: 'customer.email', op: 'eq', value: 'A@b.co' }, { now });
+    expect(email.sql).toMatch(/^\(lower\(c\.email\) = lower\(\$1::text\) AND \(translate\(/);
+    expect(email.params).toEqual(['a@b.co']);
   });
 });

@@ -28,10 +28,18 @@ const purchaseColumns: Record<string, string> = {
 };
 
 /**
- * Compiles a condition tree to SQL with the predicate's two-valued semantics: every leaf is wrapped
- * so NULL becomes false, hence `NOT` inverts exactly as in JS. Values only ever travel as parameters.
- * Event fields have no SQL (segments and backfills have no triggering event): they throw, like any
- * tree that did not pass `checkCondition`.
+ * Compiles a condition tree to a SQL **WHERE condition** with the predicate's two-valued semantics:
+ * a row matches exactly when the expression is TRUE and the predicate is true; where the predicate
+ * is false the expression is FALSE *or NULL*. So use it where NULL means "no match" (WHERE, ON,
+ * FILTER); to use it as a value, wrap it in `(…) IS TRUE`.
+ *
+ * Polarity (index-friendly, same meaning): for a formula of AND/OR only, a NULL leaf acts exactly
+ * like false on whether the whole is TRUE, so leaves under an even number of `not` are emitted as
+ * bare sargable comparisons (`s.lifetime_spend > $1`, `c.created_at >= $2`). `not` is pushed down by
+ * De Morgan (not all = any not, not any = all not, not not x = x); only a leaf under an odd number
+ * of `not` is negated, two-valued (`NOT COALESCE(leaf, false)`). Values only ever travel as
+ * parameters. Event fields have no SQL (segments and backfills have no triggering event): they
+ * throw, like any tree that did not pass `checkCondition`.
  */
 export function conditionToSql(condition: Condition, options: ConditionSqlOptions): ConditionSql {
   const params: unknown[] = [];
@@ -43,7 +51,8 @@ export function conditionToSql(condition: Condition, options: ConditionSqlOption
     params.push(value);
     return `$${first + params.length - 1}`;
   };
-  const sql = toSql(condition, { add, now, segmentIds: options.segmentIds && new Set(options.segmentIds) });
+  const ctx = { add, now, segmentIds: options.segmentIds && new Set(options.segmentIds) };
+  const sql = toSql(condition, ctx, true);
   return { sql, params };
 }
 
@@ -53,27 +62,94 @@ interface Ctx {
   segmentIds: Set<string> | undefined;
 }
 
-function toSql(c: Condition, ctx: Ctx): string {
-  if ('all' in c) return c.all.length === 0 ? 'TRUE' : `(${c.all.map((x) => toSql(x, ctx)).join(' AND ')})`;
-  if ('any' in c) return c.any.length === 0 ? 'FALSE' : `(${c.any.map((x) => toSql(x, ctx)).join(' OR ')})`;
-  if ('not' in c) return `(NOT ${toSql(c.not, ctx)})`;
-  return leafSql(c, ctx);
+/**
+ * `positive`: the SQL must be TRUE exactly where the (sub)tree is true; negative: TRUE exactly where
+ * it is false. Either way FALSE and NULL both mean "no", which AND / OR preserve.
+ */
+function toSql(c: Condition, ctx: Ctx, positive: boolean): string {
+  if ('all' in c) return group(c.all, ctx, positive, positive ? 'AND' : 'OR');
+  if ('any' in c) return group(c.any, ctx, positive, positive ? 'OR' : 'AND');
+  if ('not' in c) return toSql(c.not, ctx, !positive);
+  return leafSql(c, ctx, positive);
 }
 
-function leafSql(leaf: ConditionLeaf, ctx: Ctx): string {
+function group(items: readonly Condition[], ctx: Ctx, positive: boolean, join: 'AND' | 'OR'): string {
+  if (items.length === 0) return join === 'AND' ? 'TRUE' : 'FALSE';
+  return `(${items.map((x) => toSql(x, ctx, positive)).join(` ${join} `)})`;
+}
+
+/** Stats columns read as 0 when absent (LEFT JOIN miss or NULL): `COALESCE(col, 0)` in field-access. */
+const zeroDefault: Record<string, string> = {
+  'customer.lifetimeSpend': 's.lifetime_spend',
+  'customer.orderCount': 's.order_count',
+  'customer.averageOrderValue': 's.average_order_value',
+};
+
+function leafSql(leaf: ConditionLeaf, ctx: Ctx, positive: boolean): string {
   const field = resolveField(leaf.field);
   if (!field) throw new Error(`conditionToSql: unknown field "${leaf.field}"`);
-  if (field.type === 'purchase') return purchaseSql(leaf, ctx);
-  if (field.type === 'segment') return segmentSql(leaf, ctx);
+  // Purchase and segment leaves are EXISTS / sums: two-valued already, so negation is a plain NOT.
+  if (field.type === 'purchase') return purchaseSql(leaf, ctx, positive);
+  if (field.type === 'segment') return segmentSql(leaf, ctx, positive);
   const access = fieldAccess(leaf.field);
   if (!access.sql) throw new Error(`conditionToSql: event field "${leaf.field}" has no SQL`);
   const expr = access.sql(ctx.add);
   if (leaf.op === 'is_set' || leaf.op === 'is_not_set') {
-    const present = field.type === 'set' ? `cardinality(${expr}) > 0` : `${expr} IS NOT NULL`;
-    return leaf.op === 'is_set' ? `(${present})` : `(NOT (${present}))`;
+    const wantSet = (leaf.op === 'is_set') === positive;
+    if (field.type === 'set') return wantSet ? `(cardinality(${expr}) > 0)` : `(cardinality(${expr}) = 0)`;
+    return wantSet ? `(${expr} IS NOT NULL)` : `(${expr} IS NULL)`;
   }
-  // Comparisons may yield NULL on a missing value: COALESCE makes the leaf two-valued.
-  return `COALESCE(${comparison(leaf, field.type, field.caseInsensitive === true, expr, ctx)}, false)`;
+  const fold = field.caseInsensitive === true;
+  // Negative: the comparison may yield NULL on a missing value; COALESCE makes its negation two-valued.
+  if (!positive) return `(NOT COALESCE(${comparison(leaf, field.type, fold, expr, ctx)}, false))`;
+  // Positive: a bare comparison (NULL on a missing value = no match, as in JS), sargable where possible.
+  const column = zeroDefault[leaf.field];
+  if (column !== undefined && field.type === 'number') return zeroDefaultSql(leaf, column, expr, ctx);
+  const bare = comparison(leaf, field.type, fold, expr, ctx);
+  if (leaf.field === 'customer.email' && leaf.op === 'eq') {
+    // Redundant prefilter for the (store_id, lower(email)) index: lower() maps character by
+    // character, so translate-folded(email) = x implies lower(email) = lower(x).
+    const x = bare.match(/= (\$\d+)::text\)$/)?.[1];
+    if (x) return `(lower(c.email) = lower(${x}::text) AND ${bare})`;
+  }
+  return bare;
+}
+
+/**
+ * `COALESCE(col, 0) op v` rewritten so an index on `col` serves it: `col op v`, plus `OR col IS NULL`
+ * only when 0 itself satisfies the comparison (decided here, v being a constant).
+ */
+function zeroDefaultSql(leaf: ConditionLeaf, column: string, expr: string, ctx: Ctx): string {
+  const zeroMatches = numberHolds(leaf.op, leaf.value, 0);
+  if (zeroMatches === undefined) return comparison(leaf, 'number', false, expr, ctx);
+  const bare = comparison(leaf, 'number', false, column, ctx);
+  return zeroMatches ? `(${bare} OR ${column} IS NULL)` : bare;
+}
+
+/** Whether `x op value` holds, for finite numbers; undefined when not decidable here. */
+function numberHolds(op: string, value: unknown, x: number): boolean | undefined {
+  if (op === 'between') {
+    const [min, max] = value as [unknown, unknown];
+    if (!Number.isFinite(min) || !Number.isFinite(max)) return undefined;
+    return (min as number) <= x && x <= (max as number);
+  }
+  if (!Number.isFinite(value)) return undefined;
+  const v = value as number;
+  switch (op) {
+    case 'eq':
+      return x === v;
+    case 'neq':
+      return x !== v;
+    case 'gt':
+      return x > v;
+    case 'gte':
+      return x >= v;
+    case 'lt':
+      return x < v;
+    case 'lte':
+      return x <= v;
+  }
+  return undefined;
 }
 
 function comparison(leaf: ConditionLeaf, type: string, fold: boolean, expr: string, ctx: Ctx): string {
@@ -133,7 +209,7 @@ function dateComparison(leaf: ConditionLeaf, expr: string, ctx: Ctx): string {
   throw new Error(`conditionToSql: "${leaf.op}" on date field "${leaf.field}"`);
 }
 
-function purchaseSql(leaf: ConditionLeaf, ctx: Ctx): string {
+function purchaseSql(leaf: ConditionLeaf, ctx: Ctx, positive: boolean): string {
   const column = purchaseColumns[leaf.field]!;
   const where = [
     'oi.store_id = c.store_id',
@@ -149,7 +225,7 @@ function purchaseSql(leaf: ConditionLeaf, ctx: Ctx): string {
     leaf.minCount === undefined
       ? `EXISTS (SELECT 1 ${from})`
       : `((SELECT COALESCE(SUM(oi.quantity), 0) ${from}) >= ${ctx.add(leaf.minCount)}::numeric)`;
-  return leaf.op === 'has_purchased' ? has : `(NOT ${has})`;
+  return (leaf.op === 'has_purchased') === positive ? has : `(NOT ${has})`;
 }
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -158,11 +234,12 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
  * Segment ids are UUIDs (`segments.id`); any other id, or one outside `options.segmentIds`, has no
  * members, so the leaf is a constant instead of a query that would fail on the uuid cast.
  */
-function segmentSql(leaf: ConditionLeaf, ctx: Ctx): string {
+function segmentSql(leaf: ConditionLeaf, ctx: Ctx, positive: boolean): string {
   const id = String(leaf.value);
   const known = UUID.test(id) && (ctx.segmentIds === undefined || ctx.segmentIds.has(id));
   const member = known
     ? `EXISTS (SELECT 1 FROM segment_memberships sm WHERE sm.store_id = c.store_id AND sm.customer_id = c.id AND sm.segment_id = ${ctx.add(id)}::uuid)`
     : 'FALSE';
-  return leaf.op === 'in_segment' ? member : `(NOT ${member})`;
+  if ((leaf.op === 'in_segment') === positive) return member;
+  return known ? `(NOT ${member})` : 'TRUE';
 }
