@@ -1,5 +1,5 @@
-import { queryOptions } from '@tanstack/react-query';
-import { api } from '../api/client';
+import { mutationOptions, type QueryClient, queryOptions } from '@tanstack/react-query';
+import { api, type Page } from '../api/client';
 import type { Condition } from '../workflows/graph';
 
 /** A customer in a preview sample. */
@@ -33,9 +33,36 @@ export interface SegmentExplanation {
   tree: ExplainedNode;
 }
 
+/** A saved segment with its current size. */
+export interface Segment {
+  id: string;
+  name: string;
+  description: string | null;
+  condition: Condition;
+  size: number;
+  createdAt: string;
+  updatedAt: string;
+  evaluatedAt: string | null;
+}
+
+const base = (storeId: string) => `/stores/${encodeURIComponent(storeId)}/segments`;
+
 /** Query keys and options for segments. */
 export const segmentsQueries = {
   all: (storeId: string) => ['stores', storeId, 'segments'] as const,
+  list: (storeId: string) =>
+    queryOptions({
+      queryKey: [...segmentsQueries.all(storeId), 'list'],
+      queryFn: async () => {
+        const body = await api.get<Page<Segment> | Segment[]>(base(storeId));
+        return Array.isArray(body) ? body : body.items;
+      },
+    }),
+  detail: (storeId: string, id: string) =>
+    queryOptions({
+      queryKey: [...segmentsQueries.all(storeId), 'detail', id],
+      queryFn: () => api.get<Segment>(`${base(storeId)}/${encodeURIComponent(id)}`),
+    }),
   preview: (storeId: string, condition: Condition) =>
     queryOptions({
       queryKey: [...segmentsQueries.all(storeId), 'preview', JSON.stringify(condition)],
@@ -60,5 +87,30 @@ export const segmentsQueries = {
         ),
       staleTime: 30_000,
       retry: false,
+    }),
+};
+
+/** Mutation options for segments; each invalidates the store's segment queries. */
+export const segmentsMutations = {
+  save: (storeId: string, client: QueryClient) =>
+    mutationOptions({
+      mutationFn: ({
+        id,
+        ...body
+      }: {
+        id?: string;
+        name: string;
+        description: string | null;
+        condition: Condition;
+      }) =>
+        id
+          ? api.put<Segment>(`${base(storeId)}/${encodeURIComponent(id)}`, body)
+          : api.post<Segment>(base(storeId), body),
+      onSuccess: () => client.invalidateQueries({ queryKey: segmentsQueries.all(storeId) }),
+    }),
+  remove: (storeId: string, client: QueryClient) =>
+    mutationOptions({
+      mutationFn: (id: string) => api.delete(`${base(storeId)}/${encodeURIComponent(id)}`),
+      onSuccess: () => client.invalidateQueries({ queryKey: segmentsQueries.all(storeId) }),
     }),
 };

@@ -2,7 +2,6 @@ import { lazy, Suspense } from 'react';
 import { Redirect, Route, Switch, useLocation } from 'wouter';
 import { Loading } from './states';
 import { Sidebar } from './sidebar';
-import { PlaceholderPage } from './placeholder-page';
 import { NotFoundPage } from './not-found-page';
 
 // Each area is its own chunk: the first paint loads the shell and one page only.
@@ -13,6 +12,8 @@ const CustomersPage = lazy(() => import('../customers/customers-page'));
 const CustomerPage = lazy(() => import('../customers/customer-page'));
 const OutboxPage = lazy(() => import('../outbox/outbox-page'));
 const SettingsPage = lazy(() => import('../settings/settings-page'));
+const SegmentsPage = lazy(() => import('../segments/segments-page'));
+const SegmentPage = lazy(() => import('../segments/segment-page'));
 
 /** The application frame: navigation on the left, the routed page on the right. */
 export function App() {
@@ -33,13 +34,8 @@ export function App() {
             <Route path="/templates" component={TemplatesPage} />
             <Route path="/customers" component={CustomersPage} />
             <Route path="/customers/:id">{(params) => <CustomerPage customerId={params.id} />}</Route>
-            <Route path="/segments">
-              <PlaceholderPage
-                title="Segments"
-                lead="Saved audiences you can reuse in workflows, with live size and overlap."
-                detail="Segments are not available in this build yet. Conditions inside workflows already use the full field catalog."
-              />
-            </Route>
+            <Route path="/segments" component={SegmentsPage} />
+            <Route path="/segments/:id">{(params) => <SegmentPage segmentId={params.id} />}</Route>
             <Route path="/outbox" component={OutboxPage} />
             <Route path="/settings" component={SettingsPage} />
             <Route component={NotFoundPage} />

@@ -1,3 +1,4 @@
+import '../../styles/conditions.css';
 import { useState } from 'react';
 import { type Catalog, resolveField } from '../../catalog/catalog-model';
 import type { Condition, ConditionLeaf, Operator } from '../../workflows/graph';

@@ -1,3 +1,4 @@
+import '../../styles/conditions.css';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link } from 'wouter';

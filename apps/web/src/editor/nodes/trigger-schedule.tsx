@@ -1,12 +1,13 @@
 import { str, TextField } from '../inspector/form-fields';
 import { triggerDefinition } from './trigger-common';
+import { SegmentIdField } from './trigger-segment-common';
 
 /** Runs on a cron schedule, for each customer of an optional segment. */
 export const scheduleNode = triggerDefinition({
   icon: '◷',
   defaultConfig: () => ({ cron: '0 9 * * 1' }),
   describe: (c) => `On schedule ${str(c.cron) || '(not set)'}`,
-  Fields: ({ config, onChange }) => (
+  Fields: ({ config, onChange, ...rest }) => (
     <>
       <TextField
         label="Schedule (cron)"
@@ -14,12 +15,7 @@ export const scheduleNode = triggerDefinition({
         hint="Minute hour day month weekday, in the store's time zone. 0 9 * * 1 = Mondays 9:00."
         onChange={(cron) => onChange({ ...config, cron })}
       />
-      <TextField
-        label="Segment"
-        value={str(config.segmentId)}
-        placeholder="Optional: only customers of this segment"
-        onChange={(segmentId) => onChange({ ...config, segmentId })}
-      />
+      <SegmentIdField config={config} onChange={onChange} {...rest} />
     </>
   ),
 });
