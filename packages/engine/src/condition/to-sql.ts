@@ -105,14 +105,7 @@ function leafSql(leaf: ConditionLeaf, ctx: Ctx, positive: boolean): string {
   // Positive: a bare comparison (NULL on a missing value = no match, as in JS), sargable where possible.
   const column = zeroDefault[leaf.field];
   if (column !== undefined && field.type === 'number') return zeroDefaultSql(leaf, column, expr, ctx);
-  const bare = comparison(leaf, field.type, fold, expr, ctx);
-  if (leaf.field === 'customer.email' && leaf.op === 'eq') {
-    // Redundant prefilter for the (store_id, lower(email)) index: lower() maps character by
-    // character, so translate-folded(email) = x implies lower(email) = lower(x).
-    const x = bare.match(/= (\$\d+)::text\)$/)?.[1];
-    if (x) return `(lower(c.email) = lower(${x}::text) AND ${bare})`;
-  }
-  return bare;
+  return comparison(leaf, field.type, fold, expr, ctx);
 }
 
 /**
