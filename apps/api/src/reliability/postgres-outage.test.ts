@@ -4,16 +4,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ChildProcess } from 'node:child_process';
 import { buildApp } from '../app';
 import { createPool } from '../db/pool';
-import { buildTestApp } from '../testing/test-app';
-import {
-  closeTestPool,
-  createTestStore,
-  getTestPool,
-  testDatabaseUrl,
-  waitFor,
-} from '../testing/test-database';
+import { createTestStore, waitFor } from '../testing/test-database';
 import {
   createWorkflows,
+  isolatedDatabase,
   expectExactlyOnce,
   orderEvents,
   spawnEntry,
@@ -22,6 +16,7 @@ import {
 } from './reliability-kit';
 import { startTcpProxy } from './tcp-proxy';
 
+let db: Awaited<ReturnType<typeof isolatedDatabase>>;
 let setup: FastifyInstance;
 let app: FastifyInstance;
 let worker: ChildProcess;
@@ -29,8 +24,9 @@ let proxy: Awaited<ReturnType<typeof startTcpProxy>>;
 const pools: pg.Pool[] = [];
 
 beforeAll(async () => {
-  setup = await buildTestApp();
-  const direct = new URL(testDatabaseUrl());
+  db = await isolatedDatabase('outage');
+  setup = db.app;
+  const direct = new URL(db.url);
   proxy = await startTcpProxy({ host: direct.hostname, port: Number(direct.port || 5432) });
   const viaProxy = new URL(direct);
   viaProxy.hostname = '127.0.0.1';
@@ -47,13 +43,12 @@ afterAll(async () => {
   await app?.close();
   await proxy?.close();
   await Promise.all(pools.map((p) => p.end().catch(() => {})));
-  await setup.close();
-  await closeTestPool();
+  await db?.drop();
 });
 
 describe('Postgres unreachable for a few seconds', () => {
   it('ingest answers 503 with Retry-After, the worker resumes by itself, nothing accepted is lost', async () => {
-    const pool = getTestPool();
+    const { pool } = db;
     const storeId = await createTestStore(pool, 'outage');
     const workflows = await createWorkflows(setup, storeId);
     const post = (events: unknown[]) =>

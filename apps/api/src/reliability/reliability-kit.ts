@@ -4,10 +4,42 @@ import { fileURLToPath } from 'node:url';
 import type { FastifyInstance } from 'fastify';
 import type pg from 'pg';
 import { expect } from 'vitest';
+import { buildApp } from '../app';
+import { migrateDatabase } from '../db/migrate';
+import { createPool } from '../db/pool';
 import { orderEvent } from '../testing/test-app';
-import { waitFor } from '../testing/test-database';
+import { testDatabaseUrl, waitFor } from '../testing/test-database';
 
 const apiDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+
+/**
+ * A database of its own for one reliability test file, on the test server: the worker processes
+ * these tests start (and kill, and cut off) work every store's jobs, so they must not share a
+ * database with the other test files. Migrated; `drop` removes it.
+ */
+export async function isolatedDatabase(prefix: string) {
+  const base = new URL(testDatabaseUrl());
+  const name = `${base.pathname.slice(1)}_${prefix}_${Math.random().toString(36).slice(2, 8)}`;
+  const admin = createPool({ connectionString: testDatabaseUrl(), max: 1 });
+  await admin.query(`CREATE DATABASE ${name}`);
+  base.pathname = `/${name}`;
+  const url = base.toString();
+  const pool = createPool({ connectionString: url, max: 6 });
+  await migrateDatabase(pool);
+  const app = await buildApp({ pool, logger: { level: 'silent' } });
+  await app.ready();
+  return {
+    url,
+    pool,
+    app,
+    async drop() {
+      await app.close();
+      await pool.end();
+      await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await admin.end();
+    },
+  };
+}
 
 /** Starts an entry point (`src/worker.ts`, `src/server.ts`) as its own process over `databaseUrl`. */
 export function spawnEntry(

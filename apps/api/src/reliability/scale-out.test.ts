@@ -1,17 +1,10 @@
 import type { ChildProcess } from 'node:child_process';
-import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { freePort } from '../local/embedded-postgres';
-import { buildTestApp } from '../testing/test-app';
-import {
-  closeTestPool,
-  createTestStore,
-  getTestPool,
-  testDatabaseUrl,
-  waitFor,
-} from '../testing/test-database';
+import { createTestStore, waitFor } from '../testing/test-database';
 import {
   createWorkflows,
+  isolatedDatabase,
   expectExactlyOnce,
   orderEvents,
   spawnEntry,
@@ -19,16 +12,15 @@ import {
   waitAllRouted,
 } from './reliability-kit';
 
-let app: FastifyInstance;
+let db: Awaited<ReturnType<typeof isolatedDatabase>>;
 const children: ChildProcess[] = [];
 
 beforeAll(async () => {
-  app = await buildTestApp();
+  db = await isolatedDatabase('scale');
 });
 afterAll(async () => {
   await Promise.all(children.map((child) => stopEntry(child)));
-  await app.close();
-  await closeTestPool();
+  await db?.drop();
 });
 
 interface Answer {
@@ -38,10 +30,10 @@ interface Answer {
 
 describe('two API processes and two workers on one database', () => {
   it('process duplicates posted to both APIs once: each id accepted once, no effect doubled', async () => {
-    const pool = getTestPool();
+    const { pool, app } = db;
     const storeId = await createTestStore(pool, 'scale');
     const workflows = await createWorkflows(app, storeId);
-    const url = testDatabaseUrl();
+    const url = db.url;
     const ports = [await freePort(), await freePort()];
     for (const port of ports) {
       children.push(

@@ -1,16 +1,9 @@
 import type { ChildProcess } from 'node:child_process';
-import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildTestApp } from '../testing/test-app';
-import {
-  closeTestPool,
-  createTestStore,
-  getTestPool,
-  testDatabaseUrl,
-  waitFor,
-} from '../testing/test-database';
+import { createTestStore, waitFor } from '../testing/test-database';
 import {
   createWorkflows,
+  isolatedDatabase,
   expectExactlyOnce,
   orderEvents,
   spawnEntry,
@@ -18,21 +11,20 @@ import {
   waitAllRouted,
 } from './reliability-kit';
 
-let app: FastifyInstance;
+let db: Awaited<ReturnType<typeof isolatedDatabase>>;
 const children: ChildProcess[] = [];
 
 beforeAll(async () => {
-  app = await buildTestApp();
+  db = await isolatedDatabase('kill');
 });
 afterAll(async () => {
   await Promise.all(children.map((child) => stopEntry(child)));
-  await app.close();
-  await closeTestPool();
+  await db?.drop();
 });
 
 describe('a worker process killed mid-batch', () => {
   it('loses and doubles nothing: a restarted worker takes over the dead one’s claimed jobs', async () => {
-    const pool = getTestPool();
+    const { pool, app } = db;
     const storeId = await createTestStore(pool, 'kill');
     const workflows = await createWorkflows(app, storeId);
     const events = orderEvents(storeId, 150);
@@ -54,7 +46,7 @@ describe('a worker process killed mid-batch', () => {
         )
       ).rows[0] as { applied: number; routed: number };
 
-    const first = spawnEntry('src/worker.ts', testDatabaseUrl());
+    const first = spawnEntry('src/worker.ts', db.url);
     children.push(first);
     // The first batch is applied, its runs are under way: kill now, in the middle.
     await waitFor(async () => ((await progress()).applied > 0 ? true : undefined), 25_000, 5);
@@ -67,7 +59,7 @@ describe('a worker process killed mid-batch', () => {
     expect(atKill.routed).toBeLessThan(events.length);
     expect(locked[0].n).toBeGreaterThan(0); // jobs the dead worker had claimed
 
-    const second = spawnEntry('src/worker.ts', testDatabaseUrl(), { WORKER_RECOVERY_STALE_MS: '200' });
+    const second = spawnEntry('src/worker.ts', db.url, { WORKER_RECOVERY_STALE_MS: '200' });
     children.push(second);
     await waitAllRouted(
       pool,

@@ -1,4 +1,5 @@
 import { type StoreEvent, StoreEventSchema } from '@segflow/schema';
+import type pg from 'pg';
 import type { Db } from '../db/client';
 import { refreshCustomerSegments } from '../segments/membership-live';
 import { applyBatch, customerKey } from './apply-batch';
@@ -12,7 +13,10 @@ import type { WorkflowRouter } from './workflow-router';
 /** What the `apply_event` task needs. */
 export interface PipelineDeps extends RunDeps {
   router: WorkflowRouter;
+  /** Over `writePool` when given (apply, runs and counters; see async-commit-pool.ts). */
   db: Db;
+  /** Where the pipeline's own bookkeeping is written; `pool` when absent. */
+  writePool?: pg.Pool;
 }
 
 interface EventRow {
@@ -77,7 +81,7 @@ export async function processEvents(deps: PipelineDeps, eventRowIds: number[]): 
   };
   await Promise.all(parts.map((part) => applyAndRoute(batchDeps, part, tally)));
   await deps.runs.finishMany(finished);
-  await tally.flush(deps.pool);
+  await tally.flush(deps.writePool ?? deps.pool);
 }
 
 /** Events of one customer always land in the same part, so they are applied and routed in order. */

@@ -22,10 +22,12 @@ describe('retry of a failed run', () => {
     const pool = getTestPool();
     const storeId = await createTestStore(pool, 'retry');
     const { acting } = await createWorkflows(app, storeId);
+    // Stored without a job: no worker of another test file may process it with healthy ports.
     const event = orderEvent('retry-1', 1000);
-    await app.inject({ method: 'POST', url: `/api/stores/${storeId}/events`, payload: event });
-    const { rows } = await pool.query('SELECT id FROM events WHERE store_id = $1', [storeId]);
-    await pool.query(`DELETE FROM graphile_worker._private_jobs WHERE payload->>'id' = $1`, [rows[0].id]);
+    const { rows } = await pool.query(
+      `INSERT INTO events (store_id, event_id, type, payload, occurred_at) VALUES ($1, $2, $3, $4, $5) RETURNING id`,
+      [storeId, event.id, event.type, JSON.stringify(event), event.occurredAt],
+    );
 
     // The tag port is down for this attempt: the run fails at its action, nothing is tagged.
     const broken = createPipelineDeps(pool);

@@ -7,6 +7,7 @@ import { createDb } from '../db/client';
 import { processSegmentEvent } from '../segments/segment-trigger';
 import { dailySnapshot, refreshSegments, segmentCrontab } from '../segments/segment-schedule';
 import { quietLogger } from '../db/migrate';
+import { createAsyncCommitPool } from './async-commit-pool';
 import { createJobBatcher } from './job-batcher';
 import { type PipelineDeps, processEvents } from './process-event';
 import { resumeRun } from './resume-run';
@@ -36,12 +37,16 @@ const DEFAULT_CONCURRENCY = 20;
 /** Clock port over the system time. */
 const systemClock = { now: () => new Date() };
 
-/** Builds the pipeline's dependencies over a pool (also used by tests and benchmarks). */
-export function createPipelineDeps(pool: pg.Pool): PipelineDeps {
+/**
+ * Builds the pipeline's dependencies over a pool (also used by tests and benchmarks); the
+ * pipeline's own bookkeeping may go to `writePool` (the worker passes an async-commit one).
+ */
+export function createPipelineDeps(pool: pg.Pool, writePool: pg.Pool = pool): PipelineDeps {
   return {
     pool,
-    db: createDb(pool),
-    runs: createRunStore(pool),
+    writePool,
+    db: createDb(writePool),
+    runs: createRunStore(writePool),
     ports: { clock: systemClock, actions: createActionPorts(pool) },
     router: createWorkflowRouter(pool),
   };
@@ -49,7 +54,8 @@ export function createPipelineDeps(pool: pg.Pool): PipelineDeps {
 
 /** Starts graphile-worker with the pipeline's tasks: `apply_event` and `resume_run`. */
 export async function startWorker(options: WorkerOptions): Promise<WorkerHandle> {
-  const deps = createPipelineDeps(options.pool);
+  const writePool = createAsyncCommitPool(options.pool);
+  const deps = createPipelineDeps(options.pool, writePool);
   await deps.router.start();
   const concurrency = options.concurrency ?? DEFAULT_CONCURRENCY;
   const events = createJobBatcher((ids) => processEvents(deps, ids), Math.max(1, Math.ceil(concurrency / 2)));
@@ -121,6 +127,7 @@ export async function startWorker(options: WorkerOptions): Promise<WorkerHandle>
     async stop() {
       await running.stop();
       await presence.close();
+      await writePool.end().catch(() => {});
       await deps.router.close();
     },
   };

@@ -1,0 +1,25 @@
+import pg from 'pg';
+
+/**
+ * A small second pool over the same database whose sessions commit asynchronously
+ * (`synchronous_commit = off`), for the pipeline's own bookkeeping: applying events, opening and
+ * finishing runs, counters. Exactly-once holds: each statement stays atomic, WAL is one ordered
+ * log, and every batch ends with a synchronous commit on the main pool (an action's ledger row,
+ * graphile-worker's job completion) that flushes everything written before it. A Postgres crash
+ * can only lose a suffix, whose jobs are then not completed and run again (keys and ledger
+ * dedupe). Action ports and ingest stay on synchronous pools.
+ */
+export function createAsyncCommitPool(pool: pg.Pool, max = 10): pg.Pool {
+  const asyncPool = new pg.Pool({
+    ...(pool as pg.Pool & { options: pg.PoolConfig }).options,
+    max,
+    idleTimeoutMillis: 5_000,
+    allowExitOnIdle: true,
+    options: '-c synchronous_commit=off',
+  });
+  // A client the server dropped (idle or checked out) errors once and is replaced on next use; a
+  // client without an error listener would crash the process.
+  asyncPool.on('error', () => {});
+  asyncPool.on('connect', (client) => client.on('error', () => {}));
+  return asyncPool;
+}
