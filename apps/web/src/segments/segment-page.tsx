@@ -82,6 +82,7 @@ function SegmentForm({
       )}
       <div className="segment-layout">
         <section className="card" aria-label="Segment rules">
+          <h2 className="visually-hidden">Rules</h2>
           <div className="form-field">
             <label htmlFor="segment-name">Segment name</label>
             <input
