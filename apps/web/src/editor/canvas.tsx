@@ -6,8 +6,10 @@ import {
   MarkerType,
   MiniMap,
   ReactFlow,
+  useNodesInitialized,
+  useReactFlow,
 } from '@xyflow/react';
-import { type DragEvent, useCallback, useMemo, useState } from 'react';
+import { type DragEvent, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { useCanvasStore, useCanvasStoreApi } from './canvas-store';
 import { connectionProblem } from './connection-rules';
@@ -33,8 +35,24 @@ export function Canvas() {
   const store = useCanvasStoreApi();
   const { addAt } = useAddNode();
   const [refusal, setRefusal] = useState<string | null>(null);
-  // Fit only a graph that opens with nodes; fitting on the first dropped node would jump the view.
+  // Fit only a graph that opens with nodes (fitting on the first dropped node would jump the view),
+  // and only once every node is measured: React Flow's own fit can run on the first few of a big graph.
   const [fitOnOpen] = useState(() => store.getState().nodes.length > 0);
+  const nodesInitialized = useNodesInitialized();
+  const { fitView } = useReactFlow();
+  const hasFitted = useRef(false);
+  useEffect(() => {
+    if (!fitOnOpen || hasFitted.current) return;
+    const fit = () => {
+      if (hasFitted.current) return;
+      hasFitted.current = true;
+      void fitView(fitViewOptions);
+    };
+    if (nodesInitialized) return fit();
+    // Huge graphs render only what is visible, so not every node gets measured: fit anyway.
+    const timer = setTimeout(fit, 800);
+    return () => clearTimeout(timer);
+  }, [fitOnOpen, nodesInitialized, fitView]);
 
   const edges = useMemo(() => decorateEdges(flow.edges, issues, testSteps), [flow.edges, issues, testSteps]);
 
@@ -86,13 +104,11 @@ export function Canvas() {
         defaultEdgeOptions={defaultEdgeOptions}
         deleteKeyCode={deleteKeys}
         multiSelectionKeyCode={multiSelectKeys}
-        fitView={fitOnOpen}
-        fitViewOptions={fitViewOptions}
         minZoom={0.1}
         maxZoom={2}
         snapToGrid
         snapGrid={[8, 8]}
-        onlyRenderVisibleElements={flow.nodes.length > 150}
+        onlyRenderVisibleElements={flow.nodes.length > 600}
       >
         <Background gap={24} size={1.2} />
         <MiniMap pannable zoomable nodeClassName={miniMapClass} ariaLabel="Minimap" />
