@@ -37,6 +37,7 @@ export async function startServices(options: ServiceOptions): Promise<Services> 
     logger: { level: process.env.LOG_LEVEL ?? 'warn' },
     ...(options.webRoot ? { webRoot: options.webRoot } : {}),
   });
+  if (options.withWorker !== false) keepAliveOnWorkerRejections('server');
   const worker = options.withWorker === false ? null : await startWorker({ pool });
   await app.listen({ host: options.host, port: options.port });
   const shownHost = options.host === '0.0.0.0' ? '127.0.0.1' : options.host;
@@ -51,6 +52,17 @@ export async function startServices(options: ServiceOptions): Promise<Services> 
       await pool.end();
     },
   };
+}
+
+/**
+ * graphile-worker may reject a promise nobody awaits while Postgres is unreachable (returning its
+ * local queue after its runner stopped); startWorker restarts the runner, so a process that hosts a
+ * worker logs such a rejection and stays up instead of crashing.
+ */
+export function keepAliveOnWorkerRejections(name: string): void {
+  process.on('unhandledRejection', (error) => {
+    console.error(`[segflow] ${name}: unhandled rejection (kept running):`, String(error));
+  });
 }
 
 /** Calls `shutdown` once on the first SIGINT / SIGTERM; a second signal exits at once. */
