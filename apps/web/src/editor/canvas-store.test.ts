@@ -139,3 +139,19 @@ describe('canvas store', () => {
     expect(store.getState().edges).toHaveLength(0);
   });
 });
+
+describe('clipboard across editors', () => {
+  it('pastes nodes copied in one workflow into another opened later', () => {
+    const first = seed();
+    first.getState().selectOnly(['c1']);
+    first.getState().copySelection();
+    const second = createCanvasStore({
+      workflowId: 'w2',
+      name: 'Other',
+      revision: 1,
+      graph: { schemaVersion: 1, nodes: [], edges: [] },
+    });
+    expect(second.getState().paste()).toHaveLength(1);
+    expect(second.getState().nodes[0]!.data.nodeType).toBe('condition.if');
+  });
+});

@@ -155,7 +155,7 @@ export function ListField({
           onChange(parseList(e.target.value));
         }}
       />
-      {hint && <small>{hint ?? 'Separate values with commas.'}</small>}
+      {hint && <small>{hint}</small>}
     </div>
   );
 }

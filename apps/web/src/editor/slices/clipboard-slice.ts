@@ -11,6 +11,10 @@ export interface ClipboardSlice {
 
 const OFFSET = 40;
 
+type Clip = ClipboardSlice['clipboard'];
+// Copied nodes outlive one editor, so they can be pasted into another workflow in the same tab.
+let sessionClipboard: Clip = null;
+
 /** Builds the clipboard slice; pasted nodes get new ids, shift down-right and become the selection. */
 export const createClipboardSlice = (): CanvasSliceCreator<ClipboardSlice> => (set, get) => {
   const paste = (): string[] => {
@@ -40,11 +44,14 @@ export const createClipboardSlice = (): CanvasSliceCreator<ClipboardSlice> => (s
     const nodes = get().nodes.filter((n) => n.selected);
     const inside = new Set(nodes.map((n) => n.id));
     const edges = get().edges.filter((e) => inside.has(e.source) && inside.has(e.target));
-    if (nodes.length) set({ clipboard: { nodes: nodes.map(({ measured: _m, ...n }) => n), edges } });
+    if (nodes.length) {
+      sessionClipboard = { nodes: nodes.map(({ measured: _m, ...n }) => n), edges };
+      set({ clipboard: sessionClipboard });
+    }
     return nodes.length;
   };
   return {
-    clipboard: null,
+    clipboard: sessionClipboard,
     copySelection,
     paste,
     duplicateSelection: () => (copySelection() ? paste() : []),
