@@ -1,0 +1,2 @@
+CREATE INDEX "customers_store_state_fold_idx" ON "customers" USING btree ("store_id",lower((NULLIF("state", '')) COLLATE "C"));--> statement-breakpoint
+CREATE INDEX "customers_store_country_fold_idx" ON "customers" USING btree ("store_id",lower((NULLIF("country", '')) COLLATE "C"));
