@@ -87,7 +87,7 @@ async function sweep(page, from, dx, dy, steps) {
   await page.mouse.up();
 }
 
-async function measure(browser, id, count) {
+async function measure(browser, id) {
   const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
   await page.goto(`${base}/workflows`); // warm the app shell and caches, as a returning user has them
   const started = Date.now();
@@ -125,12 +125,12 @@ try {
   report('web.initial_js_gzip_kb', js.kb, 'KB', { files: js.files.length });
   const id300 = await createWorkflow(300);
   const id1000 = await createWorkflow(1000);
-  await measure(browser, id300, 300); // warm-up run, not reported
-  const m300 = await measure(browser, id300, 300);
+  await measure(browser, id300); // warm-up run, not reported
+  const m300 = await measure(browser, id300);
   report('canvas.open_ms_300', m300.openMs, 'ms', { nodes: 300, edges: 400 });
   report('canvas.drag_fps_300', m300.dragFps, 'fps', { nodes: 300 });
   report('canvas.pan_fps_300', m300.panFps, 'fps', { nodes: 300 });
-  const m1000 = await measure(browser, id1000, 1000);
+  const m1000 = await measure(browser, id1000);
   report('canvas.open_ms_1000', m1000.openMs, 'ms', { nodes: 1000 });
   report('canvas.drag_fps_1000', m1000.dragFps, 'fps', { nodes: 1000 });
   report('canvas.pan_fps_1000', m1000.panFps, 'fps', { nodes: 1000 });

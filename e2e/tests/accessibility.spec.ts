@@ -30,7 +30,7 @@ async function axeViolations(page: Page): Promise<AxeViolation[]> {
   });
 }
 
-const describe = (violations: AxeViolation[]) =>
+const summarize = (violations: AxeViolation[]) =>
   violations.map(
     (v) => `${v.id} (${v.impact}): ${v.help} at ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`,
   );
@@ -61,10 +61,10 @@ test('the workflows list and the editor have no WCAG A/AA violations', async ({ 
   });
   await page.goto('/workflows');
   await expect(page.getByRole('link', { name: 'Accessibility journey' })).toBeVisible();
-  expect(describe(await axeViolations(page))).toEqual([]);
+  expect(summarize(await axeViolations(page))).toEqual([]);
 
   await page.goto(`/workflows/${workflow.id}`);
   await page.getByTestId('node-c1').click();
   await expect(page.getByRole('complementary', { name: 'Inspector' })).toBeVisible();
-  expect(describe(await axeViolations(page))).toEqual([]);
+  expect(summarize(await axeViolations(page))).toEqual([]);
 });
