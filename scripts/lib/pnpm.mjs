@@ -1,6 +1,7 @@
 // Finds the pinned pnpm: the one on PATH when it is the right version, else `npx -y pnpm@<pin>`.
 import { execFileSync, spawn } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
 export const root = fileURLToPath(new URL('../..', import.meta.url));
@@ -39,11 +40,26 @@ export function run(command, args, options = {}) {
   });
 }
 
-/** Installs dependencies with the frozen lockfile; exits the process when that fails. */
+const installStamp = `${root}/node_modules/.segflow-install-stamp`;
+
+function lockfileHash() {
+  return createHash('sha1')
+    .update(readFileSync(`${root}/pnpm-lock.yaml`))
+    .update(process.version)
+    .digest('hex');
+}
+
+/**
+ * Installs dependencies with the frozen lockfile; exits the process when that fails. Skipped when
+ * the last successful install was from the same lockfile and Node version (a second start is quick).
+ */
 export async function installDependencies() {
+  const hash = lockfileHash();
+  if (existsSync(installStamp) && readFileSync(installStamp, 'utf8') === hash) return;
   const code = await pnpm(['install', '--frozen-lockfile', '--prefer-offline', '--reporter=silent']);
   if (code !== 0) {
     console.error('pnpm install failed (see above).');
     process.exit(code);
   }
+  writeFileSync(installStamp, hash);
 }
