@@ -1,5 +1,5 @@
 import { Handle, type NodeProps, Position, useUpdateNodeInternals } from '@xyflow/react';
-import { memo, useEffect } from 'react';
+import { memo, useEffect, useRef } from 'react';
 import { useEditorCatalog } from './catalog-context';
 import { useCanvasStore } from './canvas-store';
 import { acceptsInput, outputHandlesFor } from './connection-rules';
@@ -26,10 +26,15 @@ export const NodeCard = memo(function NodeCard({ id, data, selected }: NodeProps
   const outputs = outputHandlesFor(data.nodeType, data.config);
   // React Flow measures handles once; a switch gains and loses handles as cases change, so tell it
   // to measure again, or the new handles cannot be connected and edges start at stale positions.
+  // Only on a change after mount: React Flow measures every node when it mounts, and re-measuring
+  // 300 nodes at once would double the editor's open time.
   const handleKey = outputs.map((h) => h.id).join('|');
+  const measuredKey = useRef(handleKey);
   const updateNodeInternals = useUpdateNodeInternals();
   useEffect(() => {
-    if (handleKey) updateNodeInternals(id);
+    if (measuredKey.current === handleKey) return;
+    measuredKey.current = handleKey;
+    updateNodeInternals(id);
   }, [handleKey, id, updateNodeInternals]);
   const title = data.label || info?.label || data.nodeType;
   const summary = definition.summarize(data.config, catalog);
