@@ -1,25 +1,11 @@
-import type { FastifyInstance } from 'fastify';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildTestApp, orderEvent } from '../testing/test-app';
-import { closeTestPool, createTestStore, getTestPool, waitFor } from '../testing/test-database';
-import { startWorker, type WorkerHandle } from '../worker/start-worker';
+import { describe, expect, it } from 'vitest';
+import { orderEvent } from '../testing/test-app';
+import { getTestPool, waitFor } from '../testing/test-database';
+import { useTestPipeline } from '../testing/test-pipeline';
 import { createActionPorts } from './action-ports';
 import { ledgerOf, linearGraph, publishWorkflow } from './action-test-kit';
 
-let app: FastifyInstance;
-let worker: WorkerHandle;
-let storeId: string;
-
-beforeAll(async () => {
-  app = await buildTestApp();
-  worker = await startWorker({ pool: getTestPool(), concurrency: 4 });
-  storeId = await createTestStore();
-});
-afterAll(async () => {
-  await worker.stop();
-  await app.close();
-  await closeTestPool();
-});
+const t = useTestPipeline();
 
 const profileGraph = linearGraph('trigger.order_created', [
   { type: 'action.assign_group', config: { group: 'Wholesale' } },
@@ -30,16 +16,16 @@ const profileGraph = linearGraph('trigger.order_created', [
 ]);
 
 async function customer(externalId: string) {
-  const res = await app.inject({ url: `/api/stores/${storeId}/customers/${externalId}` });
+  const res = await t.app.inject({ url: `/api/stores/${t.storeId}/customers/${externalId}` });
   return res.statusCode === 200 ? res.json() : undefined;
 }
 
 describe('customer actions through the pipeline', () => {
   it('assigns the group (created on first use), adds and removes tags as a set, sets typed attributes — once', async () => {
-    await publishWorkflow(app, storeId, profileGraph);
+    await publishWorkflow(t.app, t.storeId, profileGraph);
     const event = orderEvent('prof-1', 1000);
     const withTags = { ...event, customer: { ...event.customer, tags: ['prospect', 'vip'] } };
-    await app.inject({ method: 'POST', url: `/api/stores/${storeId}/events`, payload: withTags });
+    await t.app.inject({ method: 'POST', url: `/api/stores/${t.storeId}/events`, payload: withTags });
     const c = await waitFor(async () => {
       const found = await customer('prof-1');
       return found?.attributes?.tier === 'gold' ? found : undefined;
@@ -49,29 +35,29 @@ describe('customer actions through the pipeline', () => {
     expect(c.attributes).toMatchObject({ loyalty_points: 120, tier: 'gold' });
     const { rows } = await getTestPool().query(
       `SELECT jsonb_typeof(attributes->'loyalty_points') AS t FROM customers WHERE store_id = $1 AND external_id = 'prof-1'`,
-      [storeId],
+      [t.storeId],
     );
     expect(rows[0].t).toBe('number');
-    const ledger = await ledgerOf(getTestPool(), storeId, 'prof-1');
+    const ledger = await ledgerOf(getTestPool(), t.storeId, 'prof-1');
     expect(ledger.map((l) => l.node_id).sort()).toEqual(['a1', 'a2', 'a3', 'a4', 'a5']);
     expect(ledger.every((l) => l.status === 'done')).toBe(true);
   });
 
   it('lists groups with member counts, including groups created by the workflow', async () => {
     for (const id of ['prof-2', 'prof-3'])
-      await app.inject({
+      await t.app.inject({
         method: 'POST',
-        url: `/api/stores/${storeId}/events`,
+        url: `/api/stores/${t.storeId}/events`,
         payload: orderEvent(id, 500),
       });
     const items = await waitFor(async () => {
-      const res = await app.inject({ url: `/api/stores/${storeId}/customer-groups` });
+      const res = await t.app.inject({ url: `/api/stores/${t.storeId}/customer-groups` });
       const list = res.json().items as { name: string; members: number }[];
       return list.find((g) => g.name === 'Wholesale')?.members === 3 ? list : undefined;
     });
     expect(items).toEqual([expect.objectContaining({ name: 'Wholesale', members: 3 })]);
     const groups = await getTestPool().query('SELECT name FROM customer_groups WHERE store_id = $1', [
-      storeId,
+      t.storeId,
     ]);
     expect(groups.rows).toEqual([{ name: 'Wholesale' }]);
   });
@@ -82,10 +68,10 @@ describe('customer actions through the pipeline', () => {
     const { rows } = await pool.query(
       `SELECT r.id AS run_id, c.id::text AS customer_id FROM runs r JOIN customers c ON c.id = r.customer_id
        WHERE r.store_id = $1 AND c.external_id = 'prof-1' LIMIT 1`,
-      [storeId],
+      [t.storeId],
     );
     const ctx = {
-      storeId,
+      storeId: t.storeId,
       runId: rows[0].run_id,
       nodeId: 'a2',
       customerId: rows[0].customer_id,
@@ -107,13 +93,13 @@ describe('customer actions through the pipeline', () => {
           `SELECT (SELECT count(*) FROM coupons WHERE store_id = $1) + (SELECT count(*) FROM emails WHERE store_id = $1)
                 + (SELECT count(*) FROM webhook_deliveries WHERE store_id = $1)
                 + (SELECT count(*) FROM customers WHERE store_id = $1 AND (group_name = 'Dry' OR 'dry' = ANY(tags))) AS n`,
-          [storeId],
+          [t.storeId],
         )
       ).rows[0].n;
     const before = await totals();
     const id = await publishWorkflow(
-      app,
-      storeId,
+      t.app,
+      t.storeId,
       linearGraph('trigger.order_created', [
         { type: 'action.assign_group', config: { group: 'Dry' } },
         { type: 'action.add_tags', config: { tags: ['dry'] } },
@@ -127,9 +113,9 @@ describe('customer actions through the pipeline', () => {
       ]),
       false,
     );
-    const res = await app.inject({
+    const res = await t.app.inject({
       method: 'POST',
-      url: `/api/stores/${storeId}/workflows/${id}/backtest`,
+      url: `/api/stores/${t.storeId}/workflows/${id}/backtest`,
       payload: {},
     });
     expect(res.statusCode).toBe(200);

@@ -1,25 +1,11 @@
-import type { FastifyInstance } from 'fastify';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { linearGraph, publishWorkflow } from '../adapters/action-test-kit';
-import { buildTestApp, orderEvent } from '../testing/test-app';
-import { closeTestPool, createTestStore, getTestPool, waitFor } from '../testing/test-database';
-import { startWorker, type WorkerHandle } from '../worker/start-worker';
+import { orderEvent } from '../testing/test-app';
+import { getTestPool, waitFor } from '../testing/test-database';
+import { useTestPipeline } from '../testing/test-pipeline';
 import { generateCouponCode } from './coupon-code';
 
-let app: FastifyInstance;
-let worker: WorkerHandle;
-let storeId: string;
-
-beforeAll(async () => {
-  app = await buildTestApp();
-  worker = await startWorker({ pool: getTestPool(), concurrency: 4 });
-  storeId = await createTestStore();
-});
-afterAll(async () => {
-  await worker.stop();
-  await app.close();
-  await closeTestPool();
-});
+const t = useTestPipeline();
 
 type Coupon = {
   code: string;
@@ -32,13 +18,13 @@ type Coupon = {
 };
 
 async function coupons(query = ''): Promise<Coupon[]> {
-  const res = await app.inject({ url: `/api/stores/${storeId}/coupons${query}` });
+  const res = await t.app.inject({ url: `/api/stores/${t.storeId}/coupons${query}` });
   expect(res.statusCode).toBe(200);
   return res.json().items;
 }
 
 async function post(event: object) {
-  const res = await app.inject({ method: 'POST', url: `/api/stores/${storeId}/events`, payload: event });
+  const res = await t.app.inject({ method: 'POST', url: `/api/stores/${t.storeId}/events`, payload: event });
   expect(res.statusCode).toBe(202);
 }
 
@@ -54,8 +40,8 @@ describe('coupon codes', () => {
 describe('action.create_coupon through the pipeline', () => {
   it('issues one code per customer and run (percent or fixed amount, expiry), listed at GET /coupons', async () => {
     await publishWorkflow(
-      app,
-      storeId,
+      t.app,
+      t.storeId,
       linearGraph('trigger.order_created', [
         { type: 'action.create_coupon', config: { percentOff: 30, expiresInDays: 30, prefix: 'THANKS' } },
         { type: 'action.create_coupon', config: { amountOff: 1500, expiresInDays: 7 } },
@@ -104,7 +90,7 @@ describe('action.create_coupon through the pipeline', () => {
     await waitFor(async () => {
       const r = await getTestPool().query(
         'SELECT count(*)::int AS n FROM events WHERE store_id = $1 AND processed_at IS NULL',
-        [storeId],
+        [t.storeId],
       );
       return r.rows[0].n === 0 ? true : undefined;
     });
@@ -119,7 +105,7 @@ describe('action.create_coupon through the pipeline', () => {
     await waitFor(async () => {
       const r = await getTestPool().query(
         'SELECT count(*)::int AS n FROM events WHERE store_id = $1 AND processed_at IS NULL',
-        [storeId],
+        [t.storeId],
       );
       return r.rows[0].n === 0 ? true : undefined;
     });
@@ -127,7 +113,7 @@ describe('action.create_coupon through the pipeline', () => {
   });
 
   it('answers 400 on bad list filters, never a 500', async () => {
-    const res = await app.inject({ url: `/api/stores/${storeId}/coupons?status=nope&limit=-1` });
+    const res = await t.app.inject({ url: `/api/stores/${t.storeId}/coupons?status=nope&limit=-1` });
     expect(res.statusCode).toBe(400);
   });
 });

@@ -1,28 +1,14 @@
-import type { FastifyInstance } from 'fastify';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { ledgerOf, linearGraph, publishWorkflow } from '../adapters/action-test-kit';
-import { buildTestApp, orderEvent } from '../testing/test-app';
-import { closeTestPool, createTestStore, getTestPool, waitFor } from '../testing/test-database';
-import { startWorker, type WorkerHandle } from '../worker/start-worker';
+import { orderEvent } from '../testing/test-app';
+import { getTestPool, waitFor } from '../testing/test-database';
+import { useTestPipeline } from '../testing/test-pipeline';
 import { renderEmail } from './templates';
 
-let app: FastifyInstance;
-let worker: WorkerHandle;
-let storeId: string;
-
-beforeAll(async () => {
-  app = await buildTestApp();
-  worker = await startWorker({ pool: getTestPool(), concurrency: 4 });
-  storeId = await createTestStore();
-});
-afterAll(async () => {
-  await worker.stop();
-  await app.close();
-  await closeTestPool();
-});
+const t = useTestPipeline();
 
 const preview = (payload: Record<string, unknown>) =>
-  app.inject({ method: 'POST', url: `/api/stores/${storeId}/emails/preview`, payload });
+  t.app.inject({ method: 'POST', url: `/api/stores/${t.storeId}/emails/preview`, payload });
 
 describe('Liquid templates', () => {
   it('escape variables in HTML, not in the subject or the text part; unknown variables render empty', async () => {
@@ -49,8 +35,8 @@ describe('Liquid templates', () => {
 describe('email outbox without SMTP_URL', () => {
   it('captures the rendered email (with the coupon) instead of sending it, listed at GET /emails', async () => {
     await publishWorkflow(
-      app,
-      storeId,
+      t.app,
+      t.storeId,
       linearGraph('trigger.order_created', [
         {
           type: 'action.send_email',
@@ -64,28 +50,28 @@ describe('email outbox without SMTP_URL', () => {
         { type: 'action.notify_team', config: { subject: 'New order', body: 'b' } },
       ]),
     );
-    await app.inject({
+    await t.app.inject({
       method: 'POST',
-      url: `/api/stores/${storeId}/events`,
+      url: `/api/stores/${t.storeId}/events`,
       payload: orderEvent('cap-1', 100),
     });
     const items = await waitFor(async () => {
-      const res = await app.inject({ url: `/api/stores/${storeId}/emails?q=cap-1` });
+      const res = await t.app.inject({ url: `/api/stores/${t.storeId}/emails?q=cap-1` });
       return res.json().items.length === 1 ? res.json().items : undefined;
     });
     const coupon = await getTestPool().query(
       'SELECT code, amount_off::int FROM coupons WHERE store_id = $1',
-      [storeId],
+      [t.storeId],
     );
     expect(items[0]).toMatchObject({
       status: 'captured',
       kind: 'marketing',
-      subject: `Test store ${storeId}: thanks`,
+      subject: `Test store ${t.storeId}: thanks`,
     });
     expect(items[0].html).toContain(`Code ${coupon.rows[0].code}`);
     expect(items[0].html).toContain('/api/unsubscribe/');
     const ledger = await waitFor(async () => {
-      const rows = await ledgerOf(getTestPool(), storeId, 'cap-1');
+      const rows = await ledgerOf(getTestPool(), t.storeId, 'cap-1');
       return rows.length === 3 ? rows : undefined;
     });
     expect(ledger.find((l) => l.node_id === 'a3')).toMatchObject({
@@ -97,7 +83,7 @@ describe('email outbox without SMTP_URL', () => {
       result: { reason: expect.stringMatching(/^template error: subject: .*nosuchfilter/) },
     });
     const run = await waitFor(async () => {
-      const r = await getTestPool().query(`SELECT status FROM runs WHERE store_id = $1`, [storeId]);
+      const r = await getTestPool().query(`SELECT status FROM runs WHERE store_id = $1`, [t.storeId]);
       return r.rows[0]?.status === 'running' ? undefined : r.rows;
     });
     expect(run).toEqual([{ status: 'completed' }]);

@@ -1,27 +1,13 @@
-import type { FastifyInstance } from 'fastify';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildTestApp, orderEvent } from '../testing/test-app';
-import { closeTestPool, createTestStore, getTestPool, waitFor } from '../testing/test-database';
-import { startWorker, type WorkerHandle } from '../worker/start-worker';
+import { describe, expect, it } from 'vitest';
+import { orderEvent } from '../testing/test-app';
+import { getTestPool, waitFor } from '../testing/test-database';
+import { useTestPipeline } from '../testing/test-pipeline';
 import { refreshSegments } from './segment-schedule';
 
-let app: FastifyInstance;
-let worker: WorkerHandle;
-let storeId: string;
-
-beforeAll(async () => {
-  app = await buildTestApp();
-  worker = await startWorker({ pool: getTestPool(), concurrency: 2 });
-  storeId = await createTestStore();
-});
-afterAll(async () => {
-  await worker.stop();
-  await app.close();
-  await closeTestPool();
-});
+const t = useTestPipeline({ concurrency: 2 });
 
 const api = (method: 'GET' | 'POST', path: string, payload?: object) =>
-  app.inject({ method, url: `/api/stores/${storeId}${path}`, ...(payload ? { payload } : {}) });
+  t.app.inject({ method, url: `/api/stores/${t.storeId}${path}`, ...(payload ? { payload } : {}) });
 
 /** segment trigger (`entered` / `exited` of `segmentId`) → add tag `tag`, published and active. */
 async function segmentWorkflow(kind: 'entered' | 'exited', segmentId: string, tag: string) {
@@ -69,7 +55,7 @@ describe('live segment membership', () => {
     expect(await members(segment.id)).toEqual(['live-1']);
     const { rows } = await getTestPool().query(
       `SELECT type FROM events WHERE store_id = $1 AND type LIKE 'segment.%'`,
-      [storeId],
+      [t.storeId],
     );
     expect(rows).toEqual([{ type: 'segment.entered' }]);
 
@@ -78,13 +64,13 @@ describe('live segment membership', () => {
     await waitFor(async () => {
       const r = await getTestPool().query(
         `SELECT count(*)::int AS n FROM events WHERE store_id = $1 AND processed_at IS NULL`,
-        [storeId],
+        [t.storeId],
       );
       return r.rows[0].n === 0 ? true : undefined;
     });
     const again = await getTestPool().query(
       `SELECT count(*)::int AS n FROM events WHERE store_id = $1 AND type LIKE 'segment.%'`,
-      [storeId],
+      [t.storeId],
     );
     expect(again.rows[0].n).toBe(1);
   });
@@ -122,12 +108,20 @@ describe('live segment membership', () => {
     await segmentWorkflow('exited', segment.id, 'lapsed');
     expect(await members(segment.id)).toEqual(expect.arrayContaining(['live-1', 'live-2']));
     const later = new Date(Date.now() + 31 * 86_400_000);
-    const result = await refreshSegments(getTestPool(), { onlyTimeDependent: true, now: later, storeId });
+    const result = await refreshSegments(getTestPool(), {
+      onlyTimeDependent: true,
+      now: later,
+      storeId: t.storeId,
+    });
     expect(result).toMatchObject({ segments: 1, entered: 0, exited: 2 });
     expect(await members(segment.id)).toEqual([]);
     await untilTagged('live-1', 'lapsed');
     await untilTagged('live-2', 'lapsed');
-    const rerun = await refreshSegments(getTestPool(), { onlyTimeDependent: true, now: later, storeId });
+    const rerun = await refreshSegments(getTestPool(), {
+      onlyTimeDependent: true,
+      now: later,
+      storeId: t.storeId,
+    });
     expect(rerun).toMatchObject({ entered: 0, exited: 0 });
   });
 });

@@ -1,40 +1,30 @@
 import { isNodeType } from '@segflow/schema';
-import type { FastifyInstance } from 'fastify';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildTestApp, orderEvent, vipGraph } from '../testing/test-app';
-import { closeTestPool, createTestStore, getTestPool, waitFor } from '../testing/test-database';
-import { startWorker, type WorkerHandle } from './start-worker';
+import { describe, expect, it } from 'vitest';
+import { orderEvent, vipGraph } from '../testing/test-app';
+import { getTestPool, waitFor } from '../testing/test-database';
+import { useTestPipeline } from '../testing/test-pipeline';
 
-let app: FastifyInstance;
-let worker: WorkerHandle;
-let storeId: string;
-
-beforeAll(async () => {
-  app = await buildTestApp();
-  worker = await startWorker({ pool: getTestPool(), concurrency: 4 });
-  storeId = await createTestStore();
-});
-afterAll(async () => {
-  await worker.stop();
-  await app.close();
-  await closeTestPool();
-});
+const t = useTestPipeline();
 
 async function postEvents(events: unknown[]) {
-  const res = await app.inject({ method: 'POST', url: `/api/stores/${storeId}/events`, payload: { events } });
+  const res = await t.app.inject({
+    method: 'POST',
+    url: `/api/stores/${t.storeId}/events`,
+    payload: { events },
+  });
   expect(res.statusCode).toBe(202);
   return res.json() as { accepted: string[]; duplicates: string[]; rejected: unknown[] };
 }
 
 async function customer(externalId: string) {
-  const res = await app.inject({ url: `/api/stores/${storeId}/customers/${externalId}` });
+  const res = await t.app.inject({ url: `/api/stores/${t.storeId}/customers/${externalId}` });
   return res.statusCode === 200 ? res.json() : undefined;
 }
 
 async function processedCount(ids: string[]) {
   const { rows } = await getTestPool().query(
     'SELECT count(*)::int AS n FROM events WHERE store_id = $1 AND event_id = ANY($2) AND processed_at IS NOT NULL',
-    [storeId, ids],
+    [t.storeId, ids],
   );
   return rows[0].n as number;
 }
@@ -42,19 +32,19 @@ async function processedCount(ids: string[]) {
 describe('event pipeline', () => {
   it('puts a customer whose orders sum past $5,000 into "VIP member" via a published, active workflow', async () => {
     const graph = vipGraph({ withEmail: isNodeType('action.send_email') });
-    const created = await app.inject({
+    const created = await t.app.inject({
       method: 'POST',
-      url: `/api/stores/${storeId}/workflows`,
+      url: `/api/stores/${t.storeId}/workflows`,
       payload: { name: 'VIP', graph },
     });
     const { id } = created.json();
-    const published = await app.inject({
+    const published = await t.app.inject({
       method: 'POST',
-      url: `/api/stores/${storeId}/workflows/${id}/publish`,
+      url: `/api/stores/${t.storeId}/workflows/${id}/publish`,
     });
     expect(published.statusCode, published.body).toBe(200);
     expect(
-      (await app.inject({ method: 'POST', url: `/api/stores/${storeId}/workflows/${id}/activate` }))
+      (await t.app.inject({ method: 'POST', url: `/api/stores/${t.storeId}/workflows/${id}/activate` }))
         .statusCode,
     ).toBe(200);
 
@@ -72,19 +62,21 @@ describe('event pipeline', () => {
     // The first run's path ended at "false" without an action: counted, not stored as a row.
     // The second acted: stored with its trace. The action commits before the trace is written.
     const items = await waitFor(async () => {
-      const runs = await app.inject({ url: `/api/stores/${storeId}/workflows/${id}/runs?status=completed` });
+      const runs = await t.app.inject({
+        url: `/api/stores/${t.storeId}/workflows/${id}/runs?status=completed`,
+      });
       const list = runs.json().items as { id: string; status: string }[];
       return list.length === 1 ? list : undefined;
     });
     const stats = await waitFor(async () => {
-      const res = await app.inject({ url: `/api/stores/${storeId}/workflows/${id}/stats` });
+      const res = await t.app.inject({ url: `/api/stores/${t.storeId}/workflows/${id}/stats` });
       const body = res.json();
       return body.runs.completed === 2 ? body : undefined;
     });
     expect(stats.nodes.t1.entered).toBe(2);
     expect(stats.nodes.c1).toMatchObject({ entered: 2, handles: { true: 1, false: 1 } });
     expect(stats.nodes.a1.entered).toBe(1);
-    const trace = await app.inject({ url: `/api/stores/${storeId}/runs/${items[0]!.id}` });
+    const trace = await t.app.inject({ url: `/api/stores/${t.storeId}/runs/${items[0]!.id}` });
     expect(
       trace
         .json()
@@ -120,7 +112,7 @@ describe('event pipeline', () => {
     const { rows } = await getTestPool().query(
       `SELECT c.external_id, s.order_count, s.lifetime_spend::int AS spend FROM customers c JOIN customer_stats s ON s.customer_id = c.id
        WHERE c.store_id = $1 AND c.external_id LIKE 'eo-%' ORDER BY 1`,
-      [storeId],
+      [t.storeId],
     );
     const expected = [0, 1, 2, 3, 4].map((k) => {
       const mine = events.filter((_, i) => i % 5 === k);

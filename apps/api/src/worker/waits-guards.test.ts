@@ -1,23 +1,9 @@
-import type { FastifyInstance } from 'fastify';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildTestApp, orderEvent } from '../testing/test-app';
-import { closeTestPool, createTestStore, getTestPool, waitFor } from '../testing/test-database';
-import { startWorker, type WorkerHandle } from './start-worker';
+import { describe, expect, it } from 'vitest';
+import { orderEvent } from '../testing/test-app';
+import { getTestPool, waitFor } from '../testing/test-database';
+import { useTestPipeline } from '../testing/test-pipeline';
 
-let app: FastifyInstance;
-let worker: WorkerHandle;
-let storeId: string;
-
-beforeAll(async () => {
-  app = await buildTestApp();
-  worker = await startWorker({ pool: getTestPool(), concurrency: 2 });
-  storeId = await createTestStore();
-});
-afterAll(async () => {
-  await worker.stop();
-  await app.close();
-  await closeTestPool();
-});
+const t = useTestPipeline({ concurrency: 2 });
 
 const node = (id: string, type: string, config: object, y = 0) => ({
   id,
@@ -39,7 +25,7 @@ const waitGraph = (group: string, reentry?: unknown) => ({
 });
 
 const api = (method: 'GET' | 'POST' | 'PUT', path: string, payload?: object) =>
-  app.inject({ method, url: `/api/stores/${storeId}${path}`, ...(payload ? { payload } : {}) });
+  t.app.inject({ method, url: `/api/stores/${t.storeId}${path}`, ...(payload ? { payload } : {}) });
 
 async function activeWorkflow(graph: object) {
   const { id } = (await api('POST', '/workflows', { name: 'w', graph })).json();
