@@ -29,7 +29,7 @@ export function report(suite: string, metrics: Metric[]): void {
 /** Creates a fresh, migrated database next to DATABASE_URL's; drop it with the returned function. */
 export async function freshDatabase(
   prefix: string,
-): Promise<{ url: string; pool: pg.Pool; drop(): Promise<void> }> {
+): Promise<{ name: string; url: string; pool: pg.Pool; drop(): Promise<void> }> {
   const adminUrl = process.env.DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/postgres';
   const name = `${prefix}_${Date.now().toString(36)}`;
   const admin = createPool({ connectionString: adminUrl, max: 1 });
@@ -40,6 +40,7 @@ export async function freshDatabase(
   const pool = createPool({ connectionString: url, max: 20 });
   await migrateDatabase(pool);
   return {
+    name,
     url,
     pool,
     async drop() {
@@ -50,9 +51,16 @@ export async function freshDatabase(
   };
 }
 
-/** Starts an entry point (`src/server.ts`, `src/worker.ts`) as a separate process. */
+/**
+ * Starts an entry point (`src/server.ts`, `src/worker.ts`) as a separate process. With
+ * `BENCH_CPU_PROF=<dir>`, each writes a V8 CPU profile there when it stops (open it in Chrome
+ * DevTools' Performance panel or speedscope).
+ */
 export function startProcess(entry: string, env: Record<string, string>): ChildProcess {
-  return spawn(process.execPath, ['--import', 'tsx', entry], {
+  const profile = process.env.BENCH_CPU_PROF
+    ? ['--cpu-prof', '--cpu-prof-dir', path.resolve(process.env.BENCH_CPU_PROF)]
+    : [];
+  return spawn(process.execPath, [...profile, '--import', 'tsx', entry], {
     cwd: apiDir,
     env: { ...process.env, LOG_LEVEL: 'error', ...env },
     stdio: ['ignore', 'ignore', 'inherit'],
@@ -65,6 +73,31 @@ export async function rssMb(pid: number): Promise<number> {
   const status = await readFile(`/proc/${pid}/status`, 'utf8').catch(() => '');
   const kb = Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0);
   return Math.round(kb / 1024);
+}
+
+/** CPU time (user + system) a process has used so far, in ms (Linux /proc; 0 when unreadable). */
+export async function cpuMs(pid: number): Promise<number> {
+  const { readFile } = await import('node:fs/promises');
+  const stat = await readFile(`/proc/${pid}/stat`, 'utf8').catch(() => '');
+  // Fields after the parenthesised command name: utime and stime are the 12th and 13th.
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  const ticks = Number(fields[11] ?? 0) + Number(fields[12] ?? 0);
+  return Number.isFinite(ticks) ? ticks * 10 : 0; // USER_HZ is 100 on Linux
+}
+
+/**
+ * CPU time used so far by the Postgres backends serving `database` (a local server only), in ms:
+ * with the worker's own CPU, the cost of an execution in CPU, which a busy machine does not
+ * distort the way it distorts wall-clock rates.
+ */
+export async function databaseCpuMs(pool: pg.Pool, database: string): Promise<Map<number, number>> {
+  const { rows } = await pool.query<{ pid: number }>(
+    'SELECT pid FROM pg_stat_activity WHERE datname = $1 AND pid <> pg_backend_pid()',
+    [database],
+  );
+  const out = new Map<number, number>();
+  for (const { pid } of rows) out.set(pid, await cpuMs(pid));
+  return out;
 }
 
 /** Polls until `probe` is true. */

@@ -1,6 +1,9 @@
+import os from 'node:os';
 import autocannon from 'autocannon';
 import { freePort } from '../src/local/embedded-postgres';
 import {
+  cpuMs,
+  databaseCpuMs,
   freshDatabase,
   loadAverage,
   type Metric,
@@ -164,6 +167,7 @@ async function main() {
     await until(async () => (await acted()) > 0, 60_000, 100);
     const startedAt = Date.now();
     const first = await acted();
+    const cpuBefore = { worker: await cpuMs(worker.pid!), db: await databaseCpuMs(db.pool, db.name) };
     const deadline = startedAt + sustainedSeconds * 1000;
     let done = first;
     while (Date.now() < deadline && done < backlog) {
@@ -172,6 +176,9 @@ async function main() {
       peak.rss = Math.max(peak.rss, await rssMb(worker.pid!));
     }
     const seconds = (Date.now() - startedAt) / 1000;
+    const workerCpu = (await cpuMs(worker.pid!)) - cpuBefore.worker;
+    let dbCpu = 0;
+    for (const [pid, ms] of await databaseCpuMs(db.pool, db.name)) dbCpu += ms - (cpuBefore.db.get(pid) ?? 0);
     const counted = await db.pool.query<{ runs: string; counted: string }>(
       `SELECT (SELECT count(*) FROM runs WHERE store_id = $1) AS runs,
               (SELECT coalesce(sum(n), 0) FROM path_counters WHERE store_id = $1 AND node_id = '') AS counted`,
@@ -186,6 +193,17 @@ async function main() {
       executed: done,
       seconds: Number(seconds.toFixed(1)),
       load: loadAverage(),
+    });
+    // CPU per execution (worker + its Postgres backends): what the rate would be on an idle machine
+    // is bounded by cores / this, and it moves little when other work shares the machine.
+    const executions = Math.max(1, done - first);
+    metrics.push({
+      metric: 'pipeline.cpu_ms_per_execution',
+      value: Number(((workerCpu + dbCpu) / executions).toFixed(3)),
+      unit: 'ms',
+      workerMs: Number((workerCpu / executions).toFixed(3)),
+      postgresMs: Number((dbCpu / executions).toFixed(3)),
+      cores: os.cpus().length,
     });
     metrics.push({
       metric: 'pipeline.runs_per_s',

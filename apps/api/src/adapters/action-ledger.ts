@@ -1,5 +1,6 @@
 import type { ActionContext, ActionOutcome } from '@segflow/engine';
 import type pg from 'pg';
+import { named } from '../db/named-statement';
 
 /**
  * Runs an action's database effect and its `action_executions` row as ONE statement: the ledger
@@ -16,13 +17,15 @@ export async function ledgeredEffect(
   params: unknown[],
 ): Promise<ActionOutcome> {
   const { rows } = await pool.query<{ inserted: string }>(
-    `WITH ledger AS (
+    named(
+      `WITH ledger AS (
        INSERT INTO action_executions (store_id, run_id, node_id, action_type, status, result)
        VALUES ($1, $2, $3, $4, 'done', $5::jsonb)
        ON CONFLICT (run_id, node_id) DO NOTHING RETURNING id
      ), effect AS (${effectSql})
      SELECT (SELECT count(*) FROM ledger) AS inserted, (SELECT count(*) FROM effect) AS affected`,
-    [ctx.storeId, ctx.runId, ctx.nodeId, actionType, JSON.stringify(output ?? null), ...params],
+      [ctx.storeId, ctx.runId, ctx.nodeId, actionType, JSON.stringify(output ?? null), ...params],
+    ),
   );
   if (Number(rows[0]?.inserted) === 0)
     return { status: 'done', output: { ...(output as object), replayed: true } };

@@ -1,5 +1,6 @@
 import type { ActionContext, ActionOutcome } from '@segflow/engine';
 import type pg from 'pg';
+import { named } from '../db/named-statement';
 
 /**
  * Like `ledgeredEffect`, for effects that need several data-modifying CTEs (a coupon AND an email
@@ -19,13 +20,15 @@ export async function ledgeredStatement(
   const body = names.map((name) => `, ${name} AS (${ctes[name]})`).join('\n');
   const counts = names.map((name) => `, (SELECT count(*) FROM ${name}) AS ${name}_n`).join('');
   const { rows } = await pool.query<{ inserted: string }>(
-    `WITH ledger AS (
+    named(
+      `WITH ledger AS (
        INSERT INTO action_executions (store_id, run_id, node_id, action_type, status, result)
        VALUES ($1, $2, $3, $4, 'done', $5::jsonb)
        ON CONFLICT (run_id, node_id) DO NOTHING RETURNING id
      )${body}
      SELECT (SELECT count(*) FROM ledger) AS inserted${counts}`,
-    [ctx.storeId, ctx.runId, ctx.nodeId, actionType, JSON.stringify(output), ...params],
+      [ctx.storeId, ctx.runId, ctx.nodeId, actionType, JSON.stringify(output), ...params],
+    ),
   );
   if (Number(rows[0]?.inserted) === 0) return { status: 'done', output: { ...output, replayed: true } };
   return { status: 'done', output };

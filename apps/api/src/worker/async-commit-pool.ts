@@ -7,7 +7,8 @@ import pg from 'pg';
  * log, and every batch ends with a synchronous commit on the main pool (an action's ledger row,
  * graphile-worker's job completion) that flushes everything written before it. A Postgres crash
  * can only lose a suffix, whose jobs are then not completed and run again (keys and ledger
- * dedupe). Action ports and ingest stay on synchronous pools.
+ * dedupe). Customer-profile actions (group, tags, attributes) commit here too, with their ledger
+ * row in the same statement; ingest, outbox rows and coupons stay on synchronous pools.
  */
 export function createAsyncCommitPool(pool: pg.Pool, max = 10): pg.Pool {
   const asyncPool = new pg.Pool({

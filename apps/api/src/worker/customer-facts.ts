@@ -1,5 +1,6 @@
 import type { CustomerFacts } from '@segflow/engine';
 import type pg from 'pg';
+import { named } from '../db/named-statement';
 
 /** A customer row joined with its stats, as `factsSelect` reads it. */
 export interface FactsRow {
@@ -51,12 +52,12 @@ export async function loadCustomerFacts(
   customerId: number | string,
   needs: { purchases: boolean; segments: boolean },
 ): Promise<CustomerFacts | null> {
-  const { rows } = await pool.query<FactsRow>(factsSql, [storeId, customerId]);
+  const { rows } = await pool.query<FactsRow>(named(factsSql, [storeId, customerId]));
   const c = rows[0];
   if (!c) return null;
   const facts = toCustomerFacts(c);
   if (needs.purchases) {
-    const purchases = await pool.query(purchasesSql, [storeId, customerId]);
+    const purchases = await pool.query(named(purchasesSql, [storeId, customerId]));
     facts.purchases = purchases.rows.map((p) => ({
       sku: p.sku,
       productId: p.product_id,
@@ -69,8 +70,10 @@ export async function loadCustomerFacts(
   }
   if (needs.segments) {
     const segments = await pool.query<{ segment_id: string }>(
-      'SELECT segment_id FROM segment_memberships WHERE store_id = $1 AND customer_id = $2',
-      [storeId, customerId],
+      named('SELECT segment_id FROM segment_memberships WHERE store_id = $1 AND customer_id = $2', [
+        storeId,
+        customerId,
+      ]),
     );
     facts.segmentIds = segments.rows.map((s) => s.segment_id);
   }

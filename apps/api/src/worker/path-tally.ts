@@ -1,5 +1,6 @@
 import type { StepRecord } from '@segflow/engine';
 import type pg from 'pg';
+import { named } from '../db/named-statement';
 
 /** Where one action-free run belongs: its store, workflow and version. */
 export interface TallyRoute {
@@ -69,26 +70,29 @@ function addRows(into: Map<string, CounterRow>, route: TallyRoute, steps: StepRe
  * marks the event's routing as finished (a retry skips it).
  */
 export function createPathTally() {
-  const gates = new Map<number, { storeId: string; rows: Map<string, CounterRow>; counted: number }>();
+  // Each gate keeps its runs, summed into rows of its own only when a batch must be split.
+  const gates = new Map<number, { storeId: string; runs: [TallyRoute, StepRecord[]][] }>();
   const total = new Map<string, CounterRow>();
   const gateOf = (eventId: number, storeId: string) => {
     let gate = gates.get(eventId);
     if (!gate) {
-      gate = { storeId, rows: new Map(), counted: 0 };
+      gate = { storeId, runs: [] };
       gates.set(eventId, gate);
     }
     return gate;
   };
   const gateJson = (ids: number[]) =>
     JSON.stringify(
-      ids.map((id) => ({ event_id: id, store_id: gates.get(id)!.storeId, counted: gates.get(id)!.counted })),
+      ids.map((id) => ({
+        event_id: id,
+        store_id: gates.get(id)!.storeId,
+        counted: gates.get(id)!.runs.length,
+      })),
     );
   return {
     /** Counts one action-free run of `route` for the event (its steps and the run itself). */
     add(eventId: number, route: TallyRoute, steps: StepRecord[]): void {
-      const gate = gateOf(eventId, route.storeId);
-      gate.counted += 1;
-      addRows(gate.rows, route, steps);
+      gateOf(eventId, route.storeId).runs.push([route, steps]);
       addRows(total, route, steps);
     },
     /** Marks the event's routing as finished (call after its real runs finished). */
@@ -100,11 +104,13 @@ export function createPathTally() {
       if (gates.size === 0) return;
       const ids = [...gates.keys()];
       try {
-        await pool.query(batchSql, [gateJson(ids), JSON.stringify([...total.values()]), ids.length]);
+        await pool.query(named(batchSql, [gateJson(ids), JSON.stringify([...total.values()]), ids.length]));
       } catch (error) {
         if ((error as { code?: string }).code !== '22012') throw error;
         for (const id of ids) {
-          await pool.query(oneEventSql, [gateJson([id]), JSON.stringify([...gates.get(id)!.rows.values()])]);
+          const rows = new Map<string, CounterRow>();
+          for (const [route, steps] of gates.get(id)!.runs) addRows(rows, route, steps);
+          await pool.query(oneEventSql, [gateJson([id]), JSON.stringify([...rows.values()])]);
         }
       }
       gates.clear();

@@ -1,6 +1,7 @@
 import { type StoreEvent, StoreEventSchema } from '@segflow/schema';
 import type pg from 'pg';
 import type { Db } from '../db/client';
+import { named } from '../db/named-statement';
 import { refreshCustomerSegments } from '../segments/membership-live';
 import { applyBatch, customerKey } from './apply-batch';
 import { createFactsLoader, type RunDeps } from './execute-run';
@@ -53,7 +54,7 @@ WHERE e.id = ANY($1::bigint[]) ORDER BY e.id`;
  * not finish (runs are unique per version + event + customer, actions per run + node).
  */
 export async function processEvents(deps: PipelineDeps, eventRowIds: number[]): Promise<void> {
-  const { rows } = await deps.pool.query<EventRow>(loadSql, [eventRowIds]);
+  const { rows } = await deps.pool.query<EventRow>(named(loadSql, [eventRowIds]));
   const parts: Parsed[][] = Array.from({ length: Math.min(PARTS, rows.length) }, () => []);
   for (const row of rows) {
     const parsed = StoreEventSchema.safeParse(row.payload);

@@ -1,5 +1,6 @@
 import type { RunResult, StepRecord } from '@segflow/engine';
 import type pg from 'pg';
+import { named } from '../db/named-statement';
 
 /** Identity of a run to open: unique per (version, event, customer). */
 export interface RunKey {
@@ -24,18 +25,20 @@ export function createRunStore(pool: pg.Pool) {
      */
     async open(key: RunKey, db: Queryable = pool): Promise<{ runId: string; shouldRun: boolean }> {
       const inserted = await db.query<{ id: string }>(
-        `INSERT INTO runs (store_id, workflow_id, workflow_version_id, event_id, customer_id, trigger_node_id, status, depth)
+        named(
+          `INSERT INTO runs (store_id, workflow_id, workflow_version_id, event_id, customer_id, trigger_node_id, status, depth)
          VALUES ($1, $2, $3, $4, $5, $6, 'running', $7)
          ON CONFLICT (workflow_version_id, event_id, customer_id) DO NOTHING RETURNING id`,
-        [
-          key.storeId,
-          key.workflowId,
-          key.versionId,
-          key.eventId,
-          key.customerId,
-          key.triggerNodeId,
-          key.depth,
-        ],
+          [
+            key.storeId,
+            key.workflowId,
+            key.versionId,
+            key.eventId,
+            key.customerId,
+            key.triggerNodeId,
+            key.depth,
+          ],
+        ),
       );
       if (inserted.rows[0]) return { runId: inserted.rows[0].id, shouldRun: true };
       const existing = await db.query<{ id: string; status: string }>(
@@ -141,7 +144,8 @@ export function createRunStore(pool: pg.Pool) {
         })),
       }));
       await pool.query(
-        `WITH x AS (
+        named(
+          `WITH x AS (
            SELECT * FROM jsonb_to_recordset($1::jsonb) AS x(store_id text, run_id uuid, status text, error text, steps jsonb)
          ), steps AS (
            INSERT INTO run_steps (store_id, run_id, seq, node_id, node_type, status, handle, detail, at)
@@ -151,7 +155,8 @@ export function createRunStore(pool: pg.Pool) {
          )
          UPDATE runs r SET status = x.status, error = x.error, state = NULL, resume_at = NULL, finished_at = now()
          FROM x WHERE r.id = x.run_id AND r.store_id = x.store_id AND r.status <> 'cancelled'`,
-        [JSON.stringify(rows)],
+          [JSON.stringify(rows)],
+        ),
       );
     },
     /** Marks a run failed by an infrastructure error (the job will retry it). */
