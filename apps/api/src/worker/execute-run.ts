@@ -1,7 +1,7 @@
 import { type CustomerFacts, type EnginePorts, type Plan, run, type StepRecord } from '@segflow/engine';
 import type { NodeType, Reentry, StoreEvent } from '@segflow/schema';
 import type pg from 'pg';
-import { loadCustomerFacts } from './customer-facts';
+import { type FactsRow, loadCustomerFacts } from './customer-facts';
 import type { Queryable, RunKey, RunStore } from './run-store';
 import { MAX_CAUSAL_DEPTH } from './trigger-types';
 
@@ -39,20 +39,32 @@ export function actedIn(plan: Plan, steps: StepRecord[]): boolean {
   return steps.some((step) => step.status === 'ok' && plan.nodes.get(step.nodeId)?.kind === 'action');
 }
 
-/** A per-event facts loader over the pool. */
-export function createFactsLoader(pool: pg.Pool, storeId: string, customerId: number): FactsLoader {
+/**
+ * A per-event facts loader over the pool. `prefetched`: facts rows read for the whole batch
+ * (by customer id), used until an action changes the customer: `invalidate` drops its row there
+ * too, so the customer's later events read it afresh.
+ */
+export function createFactsLoader(
+  pool: pg.Pool,
+  storeId: string,
+  customerId: number,
+  prefetched?: Map<number, FactsRow>,
+): FactsLoader {
   const cache = new Map<string, Promise<CustomerFacts | null>>();
   return {
     load(needs) {
       const key = `${needs.purchases}:${needs.segments}`;
       let facts = cache.get(key);
       if (!facts) {
-        facts = loadCustomerFacts(pool, storeId, customerId, needs);
+        facts = loadCustomerFacts(pool, storeId, customerId, needs, prefetched?.get(customerId));
         cache.set(key, facts);
       }
       return facts;
     },
-    invalidate: () => cache.clear(),
+    invalidate: () => {
+      cache.clear();
+      prefetched?.delete(customerId);
+    },
   };
 }
 

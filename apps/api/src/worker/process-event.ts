@@ -4,6 +4,7 @@ import type { Db } from '../db/client';
 import { named } from '../db/named-statement';
 import { refreshCustomerSegments } from '../segments/membership-live';
 import { applyBatch, customerKey } from './apply-batch';
+import { type FactsRow, prefetchFacts } from './customer-facts';
 import { createFactsLoader, type RunDeps } from './execute-run';
 import { createPathTally, type PathTally } from './path-tally';
 import { routeEvent } from './route-event';
@@ -100,8 +101,12 @@ async function applyAndRoute(deps: PipelineDeps, part: Parsed[], tally: PathTall
       .filter(({ row }) => !row.processed_at)
       .map(({ row, event }) => ({ id: Number(row.id), storeId: row.store_id, event })),
   );
-  for (const { row, event } of part) {
-    const customerId = row.processed_at ? Number(row.customer_id) : customers.get(Number(row.id));
+  const customerOf = ({ row }: Parsed) =>
+    row.processed_at ? Number(row.customer_id) : customers.get(Number(row.id));
+  const prefetched = await prefetchPartFacts(deps, part, customerOf);
+  for (const parsed of part) {
+    const { row, event } = parsed;
+    const customerId = customerOf(parsed);
     if (customerId)
       await refreshCustomerSegments(deps.pool, row.store_id, customerId, {
         eventRowId: Number(row.id),
@@ -118,10 +123,29 @@ async function applyAndRoute(deps: PipelineDeps, part: Parsed[], tally: PathTall
       depth: row.depth,
       timeZone: row.time_zone,
       triggerType,
-      facts: createFactsLoader(deps.pool, row.store_id, customerId),
+      facts: createFactsLoader(deps.pool, row.store_id, customerId, prefetched.get(row.store_id)),
     };
     await routeEvent(deps, trigger, routes, tally);
   }
+}
+
+/** The facts rows of the part's routed customers, one read per store, by store and customer id. */
+async function prefetchPartFacts(
+  deps: PipelineDeps,
+  part: Parsed[],
+  customerOf: (parsed: Parsed) => number | undefined,
+): Promise<Map<string, Map<number, FactsRow>>> {
+  const ids = new Map<string, Set<number>>();
+  for (const parsed of part) {
+    const customerId = customerOf(parsed);
+    if (!customerId || parsed.row.routed || !triggerTypeByEvent[parsed.event.type]) continue;
+    let set = ids.get(parsed.row.store_id);
+    if (!set) ids.set(parsed.row.store_id, (set = new Set()));
+    set.add(customerId);
+  }
+  const out = new Map<string, Map<number, FactsRow>>();
+  for (const [storeId, set] of ids) out.set(storeId, await prefetchFacts(deps.pool, storeId, [...set]));
+  return out;
 }
 
 /** The `apply_event` task for one event (tests and callers outside the batching task). */
