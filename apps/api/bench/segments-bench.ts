@@ -11,19 +11,22 @@ import { benchTrees } from './segment-trees';
 
 // `pnpm bench segments [-- --customers N --runs R]`: segment preview (count + share + first 50) over a
 // seeded store, against the naive way (aggregating orders at query time instead of customer_stats).
-// The store lives in its own database, segflow_bench_segments_<N>, seeded once and reused.
+// The store (N customers, 5 orders each on average, as the issue asks) lives in its own database,
+// segflow_bench_segments_<N>_o<orders per customer>, seeded once and reused.
 const { values } = parseArgs({
   options: {
     customers: { type: 'string', default: process.env.BENCH_SEGMENTS_CUSTOMERS ?? '1000000' },
     runs: { type: 'string', default: process.env.BENCH_SEGMENTS_RUNS ?? '5' },
+    'orders-per-customer': { type: 'string', default: process.env.BENCH_SEGMENTS_ORDERS_PER_CUSTOMER ?? '5' },
     'naive-runs': { type: 'string', default: process.env.BENCH_SEGMENTS_NAIVE_RUNS ?? '1' },
   },
 });
 const customers = Number(values.customers);
+const ordersPerCustomer = Number(values['orders-per-customer']);
 const runs = Number(values.runs);
 const naiveRuns = Number(values['naive-runs']);
 const adminUrl = process.env.DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/postgres';
-const database = `segflow_bench_segments_${customers}`;
+const database = `segflow_bench_segments_${customers}_o${ordersPerCustomer}`;
 
 async function ensureDatabase(): Promise<string> {
   const admin = createPool({ connectionString: adminUrl, max: 1 });
@@ -46,7 +49,17 @@ async function ensureStore(pool: pg.Pool, url: string): Promise<string> {
     console.error(`# seeding ${customers} customers into ${database} (once; reused by later runs)`);
     const seeded = spawnSync(
       process.execPath,
-      ['--import', 'tsx', 'src/seed/seed-cli.ts', '--customers', String(customers), '--store', 'bench'],
+      [
+        '--import',
+        'tsx',
+        'src/seed/seed-cli.ts',
+        '--customers',
+        String(customers),
+        '--orders-per-customer',
+        String(ordersPerCustomer),
+        '--store',
+        'bench',
+      ],
       {
         cwd: apiDir,
         env: { ...process.env, DATABASE_URL: url },

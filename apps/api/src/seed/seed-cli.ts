@@ -3,10 +3,20 @@ import { migrateDatabase } from '../db/migrate';
 import { createPool } from '../db/pool';
 import { seedStore } from './seed-store';
 
-// `pnpm seed --customers N [--store NAME]`: seeds a (bigger) store into DATABASE_URL with COPY batches.
+// `pnpm seed --customers N [--orders-per-customer A] [--store NAME]`: seeds a (bigger) store into
+// DATABASE_URL with COPY batches. A: average orders per customer (default about 2.5).
 const { values } = parseArgs({
-  options: { customers: { type: 'string', default: '2000' }, store: { type: 'string', default: 'demo' } },
+  options: {
+    customers: { type: 'string', default: '2000' },
+    'orders-per-customer': { type: 'string' },
+    store: { type: 'string', default: 'demo' },
+  },
 });
+const ordersPerCustomer = values['orders-per-customer'] ? Number(values['orders-per-customer']) : undefined;
+if (ordersPerCustomer !== undefined && !(ordersPerCustomer > 0 && ordersPerCustomer <= 100)) {
+  console.error('--orders-per-customer must be a number above 0 and at most 100');
+  process.exit(2);
+}
 const customers = Number(values.customers);
 if (!Number.isInteger(customers) || customers < 1) {
   console.error('--customers must be a positive integer');
@@ -30,6 +40,7 @@ const summary = await seedStore(pool, {
   storeId,
   name: storeId === 'demo' ? 'Demo Store' : name,
   customers,
+  ...(ordersPerCustomer ? { ordersPerCustomer } : {}),
   batchSize: 10_000,
   onProgress: (done, total) => {
     const rate = Math.round(done / ((Date.now() - started) / 1000));

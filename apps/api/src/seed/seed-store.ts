@@ -5,6 +5,7 @@ import {
   generateCart,
   generateCustomer,
   generateOrders,
+  NATURAL_ORDERS_PER_CUSTOMER,
   type SeedCustomer,
   type SeedOrder,
 } from './generate-customers';
@@ -15,6 +16,8 @@ export interface SeedOptions {
   storeId: string;
   name: string;
   customers: number;
+  /** Average orders per customer (default: the generator's own, about 2.5). */
+  ordersPerCustomer?: number;
   timeZone?: string;
   batchSize?: number;
   /** Called after each batch with the customers written so far. */
@@ -69,6 +72,7 @@ export function seedAnchor(now = new Date()): Date {
 export async function seedStore(pool: pg.Pool, options: SeedOptions): Promise<SeedSummary> {
   const faker = new Faker({ locale: [en], seed: seedFor(options.storeId) });
   const anchor = seedAnchor();
+  const scale = (options.ordersPerCustomer ?? NATURAL_ORDERS_PER_CUSTOMER) / NATURAL_ORDERS_PER_CUSTOMER;
   faker.setDefaultRefDate(anchor);
   const summary: SeedSummary = { customers: 0, orders: 0, items: 0, carts: 0 };
   await pool.query('DELETE FROM stores WHERE id = $1', [options.storeId]);
@@ -82,7 +86,7 @@ export async function seedStore(pool: pg.Pool, options: SeedOptions): Promise<Se
   for (let start = 0; start < options.customers; start += batchSize) {
     const count = Math.min(batchSize, options.customers - start);
     const customers = Array.from({ length: count }, (_, i) => generateCustomer(faker, start + i, anchor));
-    const orders = customers.flatMap((customer) => generateOrders(faker, customer, anchor));
+    const orders = customers.flatMap((customer) => generateOrders(faker, customer, anchor, scale));
     const carts = customers.flatMap((customer) => generateCart(faker, customer, anchor) ?? []);
     await writeBatch(pool, options.storeId, customers, orders, carts);
     summary.customers += count;
