@@ -23,7 +23,11 @@ const items = (value: string, label?: string): Source => ({
 });
 const orders = (value: string): Source => ({ from: 'orders c', value, who: 'c.customer_id' });
 // Attribute keys / tags come from a set-returning function over each customer row.
-const unnested = (fn: string): Source => ({ from: `customers c CROSS JOIN LATERAL ${fn} AS v(x)`, value: 'v.x', who: 'c.id' });
+const unnested = (fn: string): Source => ({
+  from: `customers c CROSS JOIN LATERAL ${fn} AS v(x)`,
+  value: 'v.x',
+  who: 'c.id',
+});
 
 /** Field id → its source; state, country and email domain fold case as the condition engine does. */
 const sources: Record<string, Source> = {
@@ -97,7 +101,7 @@ export function createFieldValuesRepository(pool: pg.Pool) {
          GROUP BY 1 ORDER BY count DESC, value LIMIT $3`,
         [storeId, pattern, input.limit, ...found.params],
       );
-      return rows.map((r) => (r.label ? r : { value: r.value, count: r.count }));
+      return rows.map(({ value, label, count }) => (label ? { value, label, count } : { value, count }));
     },
   };
 }

@@ -23,6 +23,9 @@ export const fieldValueRoutes: FastifyPluginAsyncZod<{ fieldValues: FieldValuesR
         querystring: FieldValuesQuerySchema,
       },
     },
-    async (req) => ({ field: req.query.field, values: await fieldValues.list(req.params.storeId, req.query) }),
+    async (req) => ({
+      field: req.query.field,
+      values: await fieldValues.list(req.params.storeId, req.query),
+    }),
   );
 };

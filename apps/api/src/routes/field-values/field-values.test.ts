@@ -27,7 +27,10 @@ beforeAll(async () => {
      ($1, 'c3', 'cy@example.com', 'Cy', 'CA', 'San Diego', 'Acme', '{}', 'VIP member', '{"survey": "yes"}'),
      ($1, 'c4', 'di@example.com', 'Di', NULL, '', NULL, '{}', NULL, '{}')`,
   );
-  await seed(otherStoreId, `($1, 'x1', 'zed@other.com', 'Zed', 'NY', 'New York', 'Other', '{secret}', 'Other', '{"pet": "cat"}')`);
+  await seed(
+    otherStoreId,
+    `($1, 'x1', 'zed@other.com', 'Zed', 'NY', 'New York', 'Other', '{secret}', 'Other', '{"pet": "cat"}')`,
+  );
   const pool = getTestPool();
   await pool.query(
     `INSERT INTO orders (store_id, customer_id, external_id, total, status, channel, created_at)
@@ -69,7 +72,9 @@ describe('field values', () => {
       { value: 'texas', count: 2 },
       { value: 'vip', count: 1 },
     ]);
-    expect((await values(storeId, 'field=customer.group')).values).toEqual([{ value: 'VIP member', count: 2 }]);
+    expect((await values(storeId, 'field=customer.group')).values).toEqual([
+      { value: 'VIP member', count: 2 },
+    ]);
     expect((await values(storeId, 'field=customer.attributes')).values).toEqual([
       { value: 'income', count: 2 },
       { value: 'survey', count: 1 },
@@ -84,21 +89,35 @@ describe('field values', () => {
     expect((await values(storeId, 'field=purchase.sku')).values).toEqual([
       { value: 'IPH-15', label: 'iPhone 15', count: 2 },
     ]);
-    expect((await values(storeId, 'field=purchase.category')).values).toEqual([{ value: 'Phones', count: 2 }]);
+    expect((await values(storeId, 'field=purchase.category')).values).toEqual([
+      { value: 'Phones', count: 2 },
+    ]);
     expect((await values(storeId, 'field=order.channel')).values).toEqual([{ value: 'web', count: 2 }]);
   });
 
   it('filters by q, case-insensitively and with LIKE wildcards taken literally, and honours limit', async () => {
-    expect((await values(storeId, 'field=customer.city&q=da')).values).toEqual([{ value: 'Dallas', count: 1 }]);
-    expect((await values(storeId, 'field=customer.city&q=SAN')).values).toEqual([{ value: 'San Diego', count: 1 }]);
+    expect((await values(storeId, 'field=customer.city&q=da')).values).toEqual([
+      { value: 'Dallas', count: 1 },
+    ]);
+    expect((await values(storeId, 'field=customer.city&q=SAN')).values).toEqual([
+      { value: 'San Diego', count: 1 },
+    ]);
     expect((await values(storeId, 'field=customer.city&q=%25')).values).toEqual([]);
     expect((await values(storeId, 'field=customer.city&limit=2')).values).toHaveLength(2);
   });
 
   it('never shows another store’s values', async () => {
-    for (const field of ['customer.state', 'customer.city', 'customer.tags', 'customer.company', 'customer.attributes']) {
+    for (const field of [
+      'customer.state',
+      'customer.city',
+      'customer.tags',
+      'customer.company',
+      'customer.attributes',
+    ]) {
       const mine = (await values(storeId, `field=${field}`)).values.map((v) => v.value);
-      expect(mine).not.toEqual(expect.arrayContaining([expect.stringMatching(/NY|New York|secret|Other|pet/)]));
+      expect(mine).not.toEqual(
+        expect.arrayContaining([expect.stringMatching(/NY|New York|secret|Other|pet/)]),
+      );
     }
     expect((await values(otherStoreId, 'field=customer.state')).values).toEqual([{ value: 'NY', count: 1 }]);
     expect((await values(otherStoreId, 'field=purchase.sku')).values).toEqual([]);
@@ -118,7 +137,10 @@ describe('field values', () => {
       expect(res.json().error).toMatchObject({ code: 'validation_failed', details: { field } });
       expect(res.json().error.message).toContain(field);
     }
-    const res = await app.inject({ method: 'GET', url: `/api/stores/${storeId}/field-values?field=customer.state&limit=101` });
+    const res = await app.inject({
+      method: 'GET',
+      url: `/api/stores/${storeId}/field-values?field=customer.state&limit=101`,
+    });
     expect(res.statusCode).toBe(400);
     expect(res.json().error.message).toMatch(/limit/);
     const missing = await app.inject({ method: 'GET', url: `/api/stores/${storeId}/field-values` });
@@ -127,7 +149,10 @@ describe('field values', () => {
   });
 
   it('answers 404 for an unknown store', async () => {
-    const res = await app.inject({ method: 'GET', url: '/api/stores/no-such-store/field-values?field=customer.state' });
+    const res = await app.inject({
+      method: 'GET',
+      url: '/api/stores/no-such-store/field-values?field=customer.state',
+    });
     expect(res.statusCode).toBe(404);
   });
 });
