@@ -3,6 +3,7 @@ import type { FieldInfo } from '../../catalog/catalog-model';
 import type { ConditionLeaf } from '../../workflows/graph';
 import { ChipsInput } from './chips-input';
 import { valueShape } from './operators';
+import { useValueSuggestions } from './use-value-suggestions';
 
 /** Dollars typed by a marketer → integer cents as stored ("5,000.5" → 500050). */
 export function dollarsToCents(text: string): number | null {
@@ -110,19 +111,25 @@ function ScalarInput({
 
 function ListInput({
   field,
+  fieldId,
   value,
   onChange,
 }: {
   field: FieldInfo | undefined;
+  fieldId: string;
   value: unknown;
   onChange: (v: unknown) => void;
 }) {
+  const [text, setText] = useState('');
+  const { suggestions, isFetching } = useValueSuggestions(field, fieldId, text);
   const current = Array.isArray(value) ? value.map(String) : [];
   return (
     <ChipsInput
       label="Value"
       values={current}
-      suggestions={field?.options ?? []}
+      suggestions={suggestions}
+      isLoading={isFetching}
+      onTextChange={setText}
       onChange={(items) =>
         onChange(field?.type === 'number' || field?.type === 'money' ? items.map(Number) : items)
       }
@@ -157,7 +164,8 @@ export function ValueEditor({
       </span>
     );
   }
-  if (shape === 'list') return <ListInput field={field} value={leaf.value} onChange={setValue} />;
+  if (shape === 'list')
+    return <ListInput field={field} fieldId={leaf.field} value={leaf.value} onChange={setValue} />;
   if (shape === 'range') {
     const [from, to] = Array.isArray(leaf.value) ? leaf.value : [null, null];
     return (
