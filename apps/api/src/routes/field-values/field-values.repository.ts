@@ -3,30 +3,35 @@ import type pg from 'pg';
 import { AppError } from '../../errors';
 
 /**
- * Where a field's values live. `value` (and `label`) are SQL expressions over the `from` rows; `who`
- * is the customer the row belongs to (counts are distinct customers). Every source filters
- * `store_id = $1` first, so the per-store indexes bound the scan to one tenant.
+ * Where a field's values live. `value` (and `label`) are SQL expressions over the `from` rows;
+ * `count` counts customers: one row per customer and value on `customers` (count(*), hashed), distinct
+ * customer ids on orders and items (the (store, category|brand, customer) indexes serve these
+ * index-only). Every source filters `store_id = $1`, so a query reads one tenant's rows.
  */
 interface Source {
   from: string;
   value: string;
   label?: string;
-  who: string;
+  count: string;
 }
 
-const customer = (value: string): Source => ({ from: 'customers c', value, who: 'c.id' });
+const customer = (value: string): Source => ({ from: 'customers c', value, count: 'count(*)' });
 const items = (value: string, label?: string): Source => ({
   from: 'order_items c',
   value,
   label,
-  who: 'c.customer_id',
+  count: 'count(DISTINCT c.customer_id)',
 });
-const orders = (value: string): Source => ({ from: 'orders c', value, who: 'c.customer_id' });
-// Attribute keys / tags come from a set-returning function over each customer row.
-const unnested = (fn: string): Source => ({
-  from: `customers c CROSS JOIN LATERAL ${fn} AS v(x)`,
+const orders = (value: string): Source => ({
+  from: 'orders c',
+  value,
+  count: 'count(DISTINCT c.customer_id)',
+});
+// Tags / attribute keys: one row per customer and distinct element.
+const unnested = (elements: string): Source => ({
+  from: `customers c CROSS JOIN LATERAL (SELECT DISTINCT e FROM ${elements} AS e) AS v(x)`,
   value: 'v.x',
-  who: 'c.id',
+  count: 'count(*)',
 });
 
 /** Field id → its source; state, country and email domain fold case as the condition engine does. */
@@ -92,10 +97,10 @@ export function createFieldValuesRepository(pool: pg.Pool) {
           { field: input.field },
         );
       }
-      const { from, value, label, who } = found.source;
+      const { from, value, label, count } = found.source;
       const pattern = input.q ? `%${escapeLike(input.q)}%` : null;
       const { rows } = await pool.query<{ value: string; label: string | null; count: number }>(
-        `SELECT ${value} AS value, ${label ?? 'NULL'} AS label, count(DISTINCT ${who})::int AS count
+        `SELECT ${value} AS value, ${label ?? 'NULL'} AS label, ${count}::int AS count
          FROM ${from}
          WHERE c.store_id = $1 AND ${value} <> '' AND ($2::text IS NULL OR ${value} ILIKE $2)
          GROUP BY 1 ORDER BY count DESC, value LIMIT $3`,
