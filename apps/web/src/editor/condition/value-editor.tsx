@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import type { FieldInfo } from '../../catalog/catalog-model';
 import type { ConditionLeaf } from '../../workflows/graph';
 import { ChipsInput } from './chips-input';
+import { SuggestInput } from './suggest-input';
 import { valueShape } from './operators';
 import { useValueSuggestions } from './use-value-suggestions';
 
@@ -49,14 +50,43 @@ function MoneyInput({
   );
 }
 
+/** Free text with the store's values for the field suggested under it (city, SKU, category …). */
+function DataTextInput({
+  label,
+  field,
+  fieldId,
+  value,
+  onChange,
+}: {
+  label: string;
+  field: FieldInfo;
+  fieldId: string;
+  value: string;
+  onChange: (v: string) => void;
+}) {
+  const { suggestions, isFetching } = useValueSuggestions(field, fieldId, value);
+  return (
+    <SuggestInput
+      label={label}
+      value={value}
+      onChange={onChange}
+      suggestions={suggestions}
+      isLoading={isFetching}
+      placeholder={field.type === 'purchase' ? 'SKU, product, category or brand' : ''}
+    />
+  );
+}
+
 function ScalarInput({
   label,
   field,
+  fieldId,
   value,
   onChange,
 }: {
   label: string;
   field: FieldInfo | undefined;
+  fieldId: string;
   value: unknown;
   onChange: (v: unknown) => void;
 }) {
@@ -98,11 +128,15 @@ function ScalarInput({
       </select>
     );
   }
+  const text = value === null || value === undefined ? '' : String(value);
+  if (field?.hasDataValues) {
+    return <DataTextInput label={label} field={field} fieldId={fieldId} value={text} onChange={onChange} />;
+  }
   return (
     <input
       aria-label={label}
       type="text"
-      value={value === null || value === undefined ? '' : String(value)}
+      value={text}
       placeholder={type === 'purchase' ? 'SKU, product, category or brand' : ''}
       onChange={(e) => onChange(e.target.value)}
     />
@@ -170,11 +204,18 @@ export function ValueEditor({
     const [from, to] = Array.isArray(leaf.value) ? leaf.value : [null, null];
     return (
       <span className="range-inputs">
-        <ScalarInput label="Value" field={field} value={from} onChange={(v) => setValue([v, to ?? null])} />
+        <ScalarInput
+          label="Value"
+          field={field}
+          fieldId={leaf.field}
+          value={from}
+          onChange={(v) => setValue([v, to ?? null])}
+        />
         <span className="muted">and</span>
         <ScalarInput
           label="Value (upper)"
           field={field}
+          fieldId={leaf.field}
           value={to}
           onChange={(v) => setValue([from ?? null, v])}
         />
@@ -183,7 +224,7 @@ export function ValueEditor({
   }
   return (
     <>
-      <ScalarInput label="Value" field={field} value={leaf.value} onChange={setValue} />
+      <ScalarInput label="Value" field={field} fieldId={leaf.field} value={leaf.value} onChange={setValue} />
       {field?.type === 'purchase' && <PurchaseParams leaf={leaf} onChange={onChange} />}
     </>
   );

@@ -140,3 +140,28 @@ describe('value suggestions from the store’s data', () => {
     expect(calls.every((u) => !u.searchParams.get('q'))).toBe(true);
   });
 });
+
+describe('one-value suggestions from the store’s data', () => {
+  it('suggests purchased categories for "has purchased" and keeps free text', async () => {
+    storeValues['purchase.category'] = [
+      { value: 'Phones', count: 40 },
+      { value: 'Laptops', count: 9 },
+    ];
+    let last: Condition = { all: [] };
+    render(
+      <Harness
+        initial={{ all: [{ field: 'purchase.category', op: 'has_purchased', value: '' }] }}
+        onChange={(c) => (last = c)}
+      />,
+    );
+    const input = screen.getByRole('combobox', { name: 'Value' });
+    fireEvent.focus(input);
+    await waitFor(() => expect(optionNames()).toEqual(['Phones40 customers', 'Laptops9 customers']));
+    fireEvent.change(input, { target: { value: 'lap' } });
+    expect(leafValue(last)).toBe('lap');
+    fireEvent.keyDown(input, { key: 'ArrowDown' });
+    fireEvent.keyDown(input, { key: 'Enter' });
+    expect(leafValue(last)).toBe('Laptops');
+    expect(input.getAttribute('aria-expanded')).toBe('false');
+  });
+});
