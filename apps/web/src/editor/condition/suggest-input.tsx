@@ -12,6 +12,7 @@ export function SuggestInput({
   suggestions,
   isLoading = false,
   placeholder,
+  className,
 }: {
   label: string;
   value: string;
@@ -19,6 +20,7 @@ export function SuggestInput({
   suggestions: Suggestion[];
   isLoading?: boolean;
   placeholder?: string;
+  className?: string;
 }) {
   const matching = matchSuggestions(suggestions, value, []);
   // The value itself chosen: nothing left to suggest.
@@ -29,7 +31,7 @@ export function SuggestInput({
   };
   const listbox = useListbox(options, pick);
   return (
-    <span className="combobox suggest-input">
+    <span className={`combobox suggest-input ${className ?? ''}`}>
       <input
         aria-label={label}
         type="text"

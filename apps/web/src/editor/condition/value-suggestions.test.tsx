@@ -165,3 +165,25 @@ describe('one-value suggestions from the store’s data', () => {
     expect(input.getAttribute('aria-expanded')).toBe('false');
   });
 });
+
+describe('custom attribute suggestions', () => {
+  it('suggests the attribute keys customers carry, then that attribute’s values', async () => {
+    storeValues['customer.attributes'] = [{ value: 'income', count: 30 }];
+    storeValues['customer.attributes.income'] = [{ value: '75-100k', count: 12 }];
+    let last: Condition = { all: [] };
+    render(
+      <Harness
+        initial={{ all: [{ field: 'customer.attributes.', op: 'eq', value: '' }] }}
+        onChange={(c) => (last = c)}
+      />,
+    );
+    const key = screen.getByRole('combobox', { name: 'Attribute key' });
+    fireEvent.focus(key);
+    await waitFor(() => expect(optionNames()).toEqual(['income30 customers']));
+    fireEvent.mouseDown(within(screen.getByRole('listbox')).getByRole('option'));
+    expect((last as { all: Array<{ field: string }> }).all[0]?.field).toBe('customer.attributes.income');
+    const value = screen.getByRole('combobox', { name: 'Value' });
+    fireEvent.focus(value);
+    await waitFor(() => expect(optionNames()).toEqual(['75-100k12 customers']));
+  });
+});
