@@ -33,7 +33,11 @@ export function EmailPreview({
   const customers = useQuery(customersQueries.search(storeId, q));
   const found = customers.data?.items ?? [];
   const customer = picked ?? first.data?.items[0] ?? null;
-  const template = useDebouncedValue({ subject, body }, PREVIEW_DEBOUNCE_MS);
+  // Strings, not one object: a fresh object each render would restart the debounce forever.
+  const template = {
+    subject: useDebouncedValue(subject, PREVIEW_DEBOUNCE_MS),
+    body: useDebouncedValue(body, PREVIEW_DEBOUNCE_MS),
+  };
   const isEmpty = !template.subject && !template.body;
   const preview = useQuery({
     ...outboxQueries.preview(storeId, template, customer?.id ?? ''),
