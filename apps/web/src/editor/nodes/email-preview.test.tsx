@@ -1,6 +1,6 @@
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
-import { useState } from 'react';
+import { Profiler, useState } from 'react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { CurrentStoreProvider } from '../../stores/current-store';
 import { EmailPreview } from './email-preview';
@@ -59,6 +59,8 @@ afterEach(() => {
   vi.unstubAllGlobals();
 });
 
+let commits = 0;
+
 function Harness() {
   const [subject, setSubject] = useState('Hi {{ customer.firstName }}');
   const [body, setBody] = useState('<p>Thanks, {{ customer.firstName }}</p>');
@@ -68,7 +70,9 @@ function Harness() {
       <CurrentStoreProvider>
         <input aria-label="Subject" value={subject} onChange={(e) => setSubject(e.target.value)} />
         <input aria-label="Body" value={body} onChange={(e) => setBody(e.target.value)} />
-        <EmailPreview subject={subject} body={body} />
+        <Profiler id="preview" onRender={() => commits++}>
+          <EmailPreview subject={subject} body={body} />
+        </Profiler>
       </CurrentStoreProvider>
     </QueryClientProvider>
   );
@@ -103,6 +107,15 @@ describe('email preview', () => {
       'Hi {{ customer.firstName }}',
       'Hey {{ customer.firstName }}!',
     ]);
+  });
+
+  it('settles once rendered: no re-render while nothing changes', async () => {
+    render(<Harness />);
+    await waitFor(() => expect(subjectShown()).toBe('Hi Ana'));
+    await new Promise((r) => setTimeout(r, 400));
+    const settled = commits;
+    await new Promise((r) => setTimeout(r, 700));
+    expect(commits).toBe(settled);
   });
 
   it('shows a Liquid error as an alert with the server’s message', async () => {
