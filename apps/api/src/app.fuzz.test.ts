@@ -43,6 +43,7 @@ const routes: [Method, string][] = [
   ['POST', '/api/stores/:store/events'],
   ['GET', '/api/stores/:store/customers'],
   ['GET', '/api/stores/:store/customers/:id'],
+  ['GET', '/api/stores/:store/field-values'],
   ['GET', '/api/stores/:store/runs/:id'],
 ];
 
@@ -86,7 +87,7 @@ const segment = (known: () => string) =>
     fc.uuid().map((u) => () => u),
   );
 const query = fc.dictionary(
-  fc.constantFrom('q', 'limit', 'cursor', 'status', 'since', 'customerId', 'x'),
+  fc.constantFrom('q', 'limit', 'cursor', 'status', 'since', 'customerId', 'field', 'x'),
   fc.string({ maxLength: 40 }),
 );
 

@@ -20,6 +20,8 @@ import { createCustomerRepository } from './routes/customers/customers.repositor
 import { customerRoutes } from './routes/customers/customers.routes';
 import { createEventRepository } from './routes/events/events.repository';
 import { eventRoutes } from './routes/events/events.routes';
+import { createFieldValuesRepository } from './routes/field-values/field-values.repository';
+import { fieldValueRoutes } from './routes/field-values/field-values.routes';
 import { healthRoutes } from './routes/health/health.routes';
 import { createRunRepository } from './routes/runs/runs.repository';
 import { runRoutes } from './routes/runs/runs.routes';
@@ -70,6 +72,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       await scoped.register(workflowRoutes, { workflows: createWorkflowRepository(db), pool: options.pool });
       await scoped.register(eventRoutes, { events: createEventRepository(options.pool) });
       await scoped.register(customerRoutes, { customers: createCustomerRepository(db) });
+      await scoped.register(fieldValueRoutes, { fieldValues: createFieldValuesRepository(options.pool) });
       await scoped.register(segmentRoutes, {
         segments: createSegmentRepository(db, options.pool),
         pool: options.pool,

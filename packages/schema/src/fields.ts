@@ -50,6 +50,11 @@ export interface FieldDefinition {
   caseInsensitive?: boolean;
   /** Suggested values for pickers; not a closed list. */
   suggestions?: readonly string[];
+  /**
+   * Text with few distinct values (states, tags, categories …): pickers offer the values present in
+   * the store's data, with customer counts (`GET /api/stores/:storeId/field-values?field=`).
+   */
+  valuesFromData?: boolean;
   /** `customer.attributes.<key>`: the id in the catalog is the prefix, any key may follow. */
   dynamic?: boolean;
 }

@@ -1,4 +1,5 @@
 export * from './api/errors';
+export * from './api/field-values';
 export * from './api/workflows';
 export * from './catalog';
 export * from './condition';

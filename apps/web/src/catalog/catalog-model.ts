@@ -38,6 +38,8 @@ export interface FieldInfo {
   source: 'customer' | 'event';
   /** `customer.attributes.<key>`: the id is a prefix and the rule names its own key. */
   dynamic: boolean;
+  /** Pickers suggest the values present in the store's data (`GET …/field-values`). */
+  hasDataValues: boolean;
 }
 
 /** The normalised catalog. */
@@ -172,6 +174,7 @@ export function normalizeCatalog(body: unknown): Catalog {
       source:
         raw.source === 'event' || id.startsWith('order.') || id.startsWith('cart.') ? 'event' : 'customer',
       dynamic: raw.dynamic === true,
+      hasDataValues: raw.valuesFromData === true,
     };
   });
   return { nodeTypes, fields, fieldById: new Map(fields.map((f) => [f.id, f])), operatorsByType };

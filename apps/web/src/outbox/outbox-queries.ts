@@ -18,6 +18,15 @@ export interface OutboxEmail {
   createdAt: string;
 }
 
+/** `POST …/emails/preview`: the subject and body rendered by the server's Liquid for one customer. */
+export interface EmailPreviewResult {
+  to: string | null;
+  subject: string;
+  html: string;
+  text: string;
+  acceptsMarketing: boolean;
+}
+
 /** Query options for the outbox, scoped by store. */
 export const outboxQueries = {
   all: (storeId: string) => ['stores', storeId, 'emails'] as const,
@@ -30,5 +39,19 @@ export const outboxQueries = {
           signal,
         }),
       placeholderData: (previous) => previous,
+    }),
+  /** Renders a template for a customer; nothing is written, so it is a query keyed by its input. */
+  preview: (storeId: string, template: { subject: string; body: string }, customerId: string | number) =>
+    queryOptions({
+      queryKey: [...outboxQueries.all(storeId), 'preview', template.subject, template.body, customerId],
+      queryFn: ({ signal }) =>
+        api.post<EmailPreviewResult>(
+          `/stores/${encodeURIComponent(storeId)}/emails/preview`,
+          { ...template, customerId },
+          { signal },
+        ),
+      placeholderData: (previous) => previous,
+      retry: false,
+      staleTime: 30_000,
     }),
 };

@@ -16,6 +16,7 @@ export const customerFields: readonly FieldDefinition[] = [
   }),
   f({
     id: 'customer.emailDomain',
+    valuesFromData: true,
     label: 'Email domain',
     group: 'demographic',
     type: 'string',
@@ -41,6 +42,7 @@ export const customerFields: readonly FieldDefinition[] = [
   }),
   f({
     id: 'customer.gender',
+    valuesFromData: true,
     label: 'Gender',
     group: 'demographic',
     type: 'string',
@@ -66,6 +68,7 @@ export const customerFields: readonly FieldDefinition[] = [
   }),
   f({
     id: 'customer.country',
+    valuesFromData: true,
     label: 'Country',
     group: 'geographic',
     type: 'string',
@@ -75,6 +78,7 @@ export const customerFields: readonly FieldDefinition[] = [
   }),
   f({
     id: 'customer.state',
+    valuesFromData: true,
     label: 'State / region',
     group: 'geographic',
     type: 'string',
@@ -84,6 +88,7 @@ export const customerFields: readonly FieldDefinition[] = [
   }),
   f({
     id: 'customer.city',
+    valuesFromData: true,
     label: 'City',
     group: 'geographic',
     type: 'string',
@@ -92,6 +97,7 @@ export const customerFields: readonly FieldDefinition[] = [
   }),
   f({
     id: 'customer.zip',
+    valuesFromData: true,
     label: 'Postal code',
     group: 'geographic',
     type: 'string',
@@ -100,6 +106,7 @@ export const customerFields: readonly FieldDefinition[] = [
   }),
   f({
     id: 'customer.company',
+    valuesFromData: true,
     label: 'Company',
     group: 'firmographic',
     type: 'string',
@@ -108,6 +115,7 @@ export const customerFields: readonly FieldDefinition[] = [
   }),
   f({
     id: 'customer.group',
+    valuesFromData: true,
     label: 'Customer group',
     group: 'behavioural',
     type: 'string',
@@ -116,6 +124,7 @@ export const customerFields: readonly FieldDefinition[] = [
   }),
   f({
     id: 'customer.tags',
+    valuesFromData: true,
     label: 'Tags',
     group: 'behavioural',
     type: 'set',
@@ -172,6 +181,7 @@ export const customerFields: readonly FieldDefinition[] = [
   }),
   f({
     id: 'purchase.sku',
+    valuesFromData: true,
     label: 'Purchased SKU',
     group: 'behavioural',
     type: 'purchase',
@@ -180,6 +190,7 @@ export const customerFields: readonly FieldDefinition[] = [
   }),
   f({
     id: 'purchase.productId',
+    valuesFromData: true,
     label: 'Purchased product',
     group: 'behavioural',
     type: 'purchase',
@@ -188,6 +199,7 @@ export const customerFields: readonly FieldDefinition[] = [
   }),
   f({
     id: 'purchase.category',
+    valuesFromData: true,
     label: 'Purchased category',
     group: 'behavioural',
     type: 'purchase',
@@ -196,6 +208,7 @@ export const customerFields: readonly FieldDefinition[] = [
   }),
   f({
     id: 'purchase.brand',
+    valuesFromData: true,
     label: 'Purchased brand',
     group: 'behavioural',
     type: 'purchase',
@@ -212,6 +225,7 @@ export const customerFields: readonly FieldDefinition[] = [
   }),
   f({
     id: 'customer.attributes',
+    valuesFromData: true,
     label: 'Custom attribute',
     group: 'custom',
     type: 'string',

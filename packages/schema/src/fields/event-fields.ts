@@ -21,6 +21,7 @@ export const eventFields: readonly FieldDefinition[] = [
   }),
   ev({
     id: 'order.status',
+    valuesFromData: true,
     label: 'Order status',
     type: 'string',
     valueKind: 'text',
@@ -37,6 +38,7 @@ export const eventFields: readonly FieldDefinition[] = [
   ev({
     group: 'technographic',
     id: 'order.channel',
+    valuesFromData: true,
     label: 'Order channel',
     type: 'string',
     valueKind: 'text',
@@ -45,6 +47,7 @@ export const eventFields: readonly FieldDefinition[] = [
   }),
   ev({
     id: 'order.couponCode',
+    valuesFromData: true,
     label: 'Order coupon',
     type: 'string',
     valueKind: 'text',
@@ -52,6 +55,7 @@ export const eventFields: readonly FieldDefinition[] = [
   }),
   ev({
     id: 'order.skus',
+    valuesFromData: true,
     label: 'Order SKUs',
     type: 'set',
     valueKind: 'tags',
@@ -59,6 +63,7 @@ export const eventFields: readonly FieldDefinition[] = [
   }),
   ev({
     id: 'order.productIds',
+    valuesFromData: true,
     label: 'Order products',
     type: 'set',
     valueKind: 'tags',
@@ -66,6 +71,7 @@ export const eventFields: readonly FieldDefinition[] = [
   }),
   ev({
     id: 'order.categories',
+    valuesFromData: true,
     label: 'Order categories',
     type: 'set',
     valueKind: 'tags',
@@ -73,6 +79,7 @@ export const eventFields: readonly FieldDefinition[] = [
   }),
   ev({
     id: 'order.brands',
+    valuesFromData: true,
     label: 'Order brands',
     type: 'set',
     valueKind: 'tags',

@@ -1,26 +1,48 @@
-import { type KeyboardEvent, useId, useState } from 'react';
+import { type KeyboardEvent, useRef, useState } from 'react';
+import { matchSuggestions, SuggestionList, useListbox } from './suggestion-list';
+import type { Suggestion } from './use-value-suggestions';
 
 /**
- * A multi-value input: values as removable chips, typing with suggestions (names shown, codes
- * stored: "Texas (TX)" → "TX"). Enter, comma or leaving the field adds what was typed.
+ * A multi-value combobox: values as removable chips, typing opens a listbox of suggestions (names
+ * shown, codes stored: "Texas (TX)" → "TX", with how many customers have each). Arrow keys move
+ * through the list, Enter picks the highlighted one or adds what was typed (free entry), comma or
+ * leaving the field adds what was typed, Escape closes the list.
  */
 export function ChipsInput({
   label,
   values,
   onChange,
+  onTextChange,
   suggestions,
+  isLoading = false,
   placeholder = 'Type and press Enter',
 }: {
   label: string;
   values: string[];
   onChange: (values: string[]) => void;
-  suggestions: Array<{ value: string; label: string }>;
+  /** Reports the text being typed, for callers that fetch suggestions for it. */
+  onTextChange?: (text: string) => void;
+  suggestions: Suggestion[];
+  isLoading?: boolean;
   placeholder?: string;
 }) {
-  const listId = useId();
-  const [text, setText] = useState('');
-  const labelOf = (value: string) => suggestions.find((s) => s.value === value)?.label ?? value;
+  const [text, setTextState] = useState('');
+  // Labels of values picked earlier stay known when the list no longer holds them.
+  const labels = useRef(new Map<string, string>());
+  for (const s of suggestions) labels.current.set(s.value, s.label);
+  const labelOf = (value: string) => labels.current.get(value) ?? value;
+  const options = matchSuggestions(suggestions, text, values).slice(0, 50);
 
+  const setText = (next: string) => {
+    setTextState(next);
+    listbox.resetActive();
+    onTextChange?.(next);
+  };
+  const add = (value: string) => {
+    if (!values.includes(value)) onChange([...values, value]);
+    setText('');
+  };
+  const listbox = useListbox(options, (s) => add(s.value));
   const commit = (raw: string) => {
     const typed = raw.trim();
     if (!typed) return;
@@ -31,12 +53,11 @@ export function ChipsInput({
         s.label.toLowerCase() === wanted ||
         s.label.replace(/\s*\([^)]*\)$/, '').toLowerCase() === wanted,
     );
-    const value = match?.value ?? typed;
-    if (!values.includes(value)) onChange([...values, value]);
-    setText('');
+    add(match?.value ?? typed);
   };
 
   const onKeyDown = (e: KeyboardEvent<HTMLInputElement>) => {
+    if (listbox.onKey(e)) return;
     if (e.key === 'Enter' || e.key === ',') {
       e.preventDefault();
       commit(text);
@@ -46,7 +67,7 @@ export function ChipsInput({
   };
 
   return (
-    <div className="chips">
+    <div className="chips combobox">
       {values.map((v) => (
         <span key={v} className="chip">
           {labelOf(v)}
@@ -63,28 +84,31 @@ export function ChipsInput({
       <input
         aria-label={label}
         type="text"
+        {...listbox.inputProps}
+        aria-busy={isLoading}
         value={text}
-        list={suggestions.length ? listId : undefined}
         placeholder={values.length ? '' : placeholder}
         onChange={(e) => {
           const next = e.target.value;
-          // Picking a datalist entry fills the whole label at once: take it as a chip.
-          if (suggestions.some((s) => s.label === next)) commit(next);
-          else if (next.endsWith(',')) commit(next.slice(0, -1));
+          listbox.setOpen(true);
+          if (next.endsWith(',')) commit(next.slice(0, -1));
           else setText(next);
         }}
+        onFocus={() => listbox.setOpen(true)}
         onKeyDown={onKeyDown}
-        onBlur={() => commit(text)}
+        onBlur={() => {
+          commit(text);
+          listbox.setOpen(false);
+        }}
       />
-      {suggestions.length > 0 && (
-        <datalist id={listId}>
-          {suggestions
-            .filter((s) => !values.includes(s.value))
-            .map((s) => (
-              <option key={s.value} value={s.label} />
-            ))}
-        </datalist>
-      )}
+      <SuggestionList
+        id={listbox.listId}
+        label={label}
+        options={options}
+        active={listbox.active}
+        isExpanded={listbox.isExpanded}
+        onPick={(s) => add(s.value)}
+      />
     </div>
   );
 }

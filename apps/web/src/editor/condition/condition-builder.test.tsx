@@ -1,25 +1,42 @@
 import { catalogPayload } from '@segflow/schema';
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { cleanup, fireEvent, render, screen } from '@testing-library/react';
 import { useState } from 'react';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { normalizeCatalog } from '../../catalog/catalog-model';
+import { CurrentStoreProvider } from '../../stores/current-store';
 import type { Condition } from '../../workflows/graph';
 import { ConditionBuilder } from './condition-builder';
 
 const catalog = normalizeCatalog(catalogPayload());
-afterEach(cleanup);
+// The value pickers ask the store for suggestions: this store has none, so pickers fall back to the catalog's.
+beforeEach(() => {
+  vi.stubGlobal(
+    'fetch',
+    vi.fn(async () => new Response(JSON.stringify({ items: [] }), { status: 200 })),
+  );
+});
+afterEach(() => {
+  cleanup();
+  vi.unstubAllGlobals();
+});
 
 function Harness({ initial, onChange }: { initial: Condition; onChange: (c: Condition) => void }) {
   const [value, setValue] = useState(initial);
+  const [client] = useState(() => new QueryClient({ defaultOptions: { queries: { retry: false } } }));
   return (
-    <ConditionBuilder
-      catalog={catalog}
-      value={value}
-      onChange={(next) => {
-        setValue(next);
-        onChange(next);
-      }}
-    />
+    <QueryClientProvider client={client}>
+      <CurrentStoreProvider>
+        <ConditionBuilder
+          catalog={catalog}
+          value={value}
+          onChange={(next) => {
+            setValue(next);
+            onChange(next);
+          }}
+        />
+      </CurrentStoreProvider>
+    </QueryClientProvider>
   );
 }
 

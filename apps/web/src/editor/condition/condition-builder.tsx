@@ -1,6 +1,6 @@
 import '../../styles/conditions.css';
 import { useState } from 'react';
-import { type Catalog, resolveField } from '../../catalog/catalog-model';
+import { type Catalog, type FieldInfo, resolveField } from '../../catalog/catalog-model';
 import type { Condition, ConditionLeaf, Operator } from '../../workflows/graph';
 import {
   appendAt,
@@ -16,6 +16,8 @@ import {
 } from './condition-tree';
 import { FieldPicker } from './field-picker';
 import { coerceValue, operatorLabel, operatorsForField } from './operators';
+import { SuggestInput } from './suggest-input';
+import { useValueSuggestions } from './use-value-suggestions';
 import { ValueEditor } from './value-editor';
 
 interface BuilderContext {
@@ -173,12 +175,10 @@ function LeafEditor({ leaf, path, ctx }: { leaf: ConditionLeaf; path: ConditionP
         }}
       />
       {attributeKey !== null && field && (
-        <input
-          aria-label="Attribute key"
-          type="text"
-          placeholder="key, e.g. income"
+        <AttributeKeyInput
+          field={field}
           value={attributeKey}
-          onChange={(e) => replace({ ...leaf, field: `${field.id}.${e.target.value.trim()}` })}
+          onChange={(key) => replace({ ...leaf, field: `${field.id}.${key.trim()}` })}
         />
       )}
       <select
@@ -217,5 +217,29 @@ function LeafEditor({ leaf, path, ctx }: { leaf: ConditionLeaf; path: ConditionP
         </button>
       </span>
     </div>
+  );
+}
+
+/** The key of a custom-attribute rule, with the keys the store's customers carry suggested. */
+function AttributeKeyInput({
+  field,
+  value,
+  onChange,
+}: {
+  field: FieldInfo;
+  value: string;
+  onChange: (key: string) => void;
+}) {
+  const { suggestions, isFetching } = useValueSuggestions(field, field.id, value);
+  return (
+    <SuggestInput
+      className="cond-leaf-wide"
+      label="Attribute key"
+      placeholder="key, e.g. income"
+      value={value}
+      onChange={onChange}
+      suggestions={suggestions}
+      isLoading={isFetching}
+    />
   );
 }

@@ -2,7 +2,9 @@ import { useEffect, useState } from 'react';
 import type { FieldInfo } from '../../catalog/catalog-model';
 import type { ConditionLeaf } from '../../workflows/graph';
 import { ChipsInput } from './chips-input';
+import { SuggestInput } from './suggest-input';
 import { valueShape } from './operators';
+import { useValueSuggestions } from './use-value-suggestions';
 
 /** Dollars typed by a marketer → integer cents as stored ("5,000.5" → 500050). */
 export function dollarsToCents(text: string): number | null {
@@ -48,14 +50,43 @@ function MoneyInput({
   );
 }
 
+/** Free text with the store's values for the field suggested under it (city, SKU, category …). */
+function DataTextInput({
+  label,
+  field,
+  fieldId,
+  value,
+  onChange,
+}: {
+  label: string;
+  field: FieldInfo;
+  fieldId: string;
+  value: string;
+  onChange: (v: string) => void;
+}) {
+  const { suggestions, isFetching } = useValueSuggestions(field, fieldId, value);
+  return (
+    <SuggestInput
+      label={label}
+      value={value}
+      onChange={onChange}
+      suggestions={suggestions}
+      isLoading={isFetching}
+      placeholder={field.type === 'purchase' ? 'SKU, product, category or brand' : ''}
+    />
+  );
+}
+
 function ScalarInput({
   label,
   field,
+  fieldId,
   value,
   onChange,
 }: {
   label: string;
   field: FieldInfo | undefined;
+  fieldId: string;
   value: unknown;
   onChange: (v: unknown) => void;
 }) {
@@ -97,11 +128,15 @@ function ScalarInput({
       </select>
     );
   }
+  const text = value === null || value === undefined ? '' : String(value);
+  if (field?.hasDataValues) {
+    return <DataTextInput label={label} field={field} fieldId={fieldId} value={text} onChange={onChange} />;
+  }
   return (
     <input
       aria-label={label}
       type="text"
-      value={value === null || value === undefined ? '' : String(value)}
+      value={text}
       placeholder={type === 'purchase' ? 'SKU, product, category or brand' : ''}
       onChange={(e) => onChange(e.target.value)}
     />
@@ -110,19 +145,25 @@ function ScalarInput({
 
 function ListInput({
   field,
+  fieldId,
   value,
   onChange,
 }: {
   field: FieldInfo | undefined;
+  fieldId: string;
   value: unknown;
   onChange: (v: unknown) => void;
 }) {
+  const [text, setText] = useState('');
+  const { suggestions, isFetching } = useValueSuggestions(field, fieldId, text);
   const current = Array.isArray(value) ? value.map(String) : [];
   return (
     <ChipsInput
       label="Value"
       values={current}
-      suggestions={field?.options ?? []}
+      suggestions={suggestions}
+      isLoading={isFetching}
+      onTextChange={setText}
       onChange={(items) =>
         onChange(field?.type === 'number' || field?.type === 'money' ? items.map(Number) : items)
       }
@@ -157,16 +198,24 @@ export function ValueEditor({
       </span>
     );
   }
-  if (shape === 'list') return <ListInput field={field} value={leaf.value} onChange={setValue} />;
+  if (shape === 'list')
+    return <ListInput field={field} fieldId={leaf.field} value={leaf.value} onChange={setValue} />;
   if (shape === 'range') {
     const [from, to] = Array.isArray(leaf.value) ? leaf.value : [null, null];
     return (
       <span className="range-inputs">
-        <ScalarInput label="Value" field={field} value={from} onChange={(v) => setValue([v, to ?? null])} />
+        <ScalarInput
+          label="Value"
+          field={field}
+          fieldId={leaf.field}
+          value={from}
+          onChange={(v) => setValue([v, to ?? null])}
+        />
         <span className="muted">and</span>
         <ScalarInput
           label="Value (upper)"
           field={field}
+          fieldId={leaf.field}
           value={to}
           onChange={(v) => setValue([from ?? null, v])}
         />
@@ -175,7 +224,7 @@ export function ValueEditor({
   }
   return (
     <>
-      <ScalarInput label="Value" field={field} value={leaf.value} onChange={setValue} />
+      <ScalarInput label="Value" field={field} fieldId={leaf.field} value={leaf.value} onChange={setValue} />
       {field?.type === 'purchase' && <PurchaseParams leaf={leaf} onChange={onChange} />}
     </>
   );

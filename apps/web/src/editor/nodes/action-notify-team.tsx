@@ -1,5 +1,5 @@
 import { str, TextField } from '../inspector/form-fields';
-import { EmailPreview } from './liquid-preview';
+import { EmailPreview } from './email-preview';
 import type { NodeDefinition } from './node-definition';
 
 /** Sends an internal notification to the store's team. */
@@ -20,7 +20,7 @@ export const notifyTeamNode: NodeDefinition = {
         value={str(config.body)}
         onChange={(body) => onChange({ ...config, body })}
       />
-      <EmailPreview subject={str(config.subject)} body={str(config.body)} />
+      <EmailPreview subject={str(config.subject)} body={str(config.body)} recipient="team" />
     </>
   ),
 };

@@ -1,6 +1,6 @@
 import { str, TextField } from '../inspector/form-fields';
 import { type CouponConfig, CouponFields, couponSummary } from './coupon-fields';
-import { EmailPreview } from './liquid-preview';
+import { EmailPreview } from './email-preview';
 import type { NodeDefinition } from './node-definition';
 
 /** Sends an email rendered with Liquid over customer, order and coupon; optional unique coupon. */
