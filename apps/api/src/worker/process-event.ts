@@ -38,8 +38,12 @@ interface Parsed {
   event: StoreEvent;
 }
 
-/** A claimed batch is split into this many parts by customer, applied and routed side by side. */
+/**
+ * A claimed batch is split into at most this many parts by customer, applied and routed side by
+ * side, each of at least PART_MIN events (a part costs four statements of its own).
+ */
 const PARTS = 4;
+const PART_MIN = 8;
 
 const loadSql = `
 SELECT e.id, e.store_id, e.type, e.payload, e.depth, e.processed_at, e.customer_id, s.time_zone,
@@ -56,7 +60,10 @@ WHERE e.id = ANY($1::bigint[]) ORDER BY e.id`;
  */
 export async function processEvents(deps: PipelineDeps, eventRowIds: number[]): Promise<void> {
   const { rows } = await deps.pool.query<EventRow>(named(loadSql, [eventRowIds]));
-  const parts: Parsed[][] = Array.from({ length: Math.min(PARTS, rows.length) }, () => []);
+  const parts: Parsed[][] = Array.from(
+    { length: Math.max(1, Math.min(PARTS, Math.floor(rows.length / PART_MIN))) },
+    () => [],
+  );
   for (const row of rows) {
     const parsed = StoreEventSchema.safeParse(row.payload);
     if (parsed.success)
