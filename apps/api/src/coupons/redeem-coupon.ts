@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import type { DbOrTx } from '../db/client';
+import type { SqlExecutor } from '../db/named-statement';
 
 /**
  * Marks the coupon an order carries as redeemed, once: only an unexpired, unredeemed code, and
@@ -7,7 +7,7 @@ import type { DbOrTx } from '../db/client';
  * case-insensitively. Returns whether a coupon was redeemed; an unknown code changes nothing.
  */
 export async function redeemCoupon(
-  tx: DbOrTx,
+  tx: SqlExecutor,
   storeId: string,
   customerId: number,
   code: string | null | undefined,

@@ -1,3 +1,5 @@
+import type { SQL } from 'drizzle-orm';
+import { PgDialect } from 'drizzle-orm/pg-core';
 import type pg from 'pg';
 
 const names = new Map<string, string>();
@@ -18,4 +20,30 @@ export function named(text: string, values: unknown[]): pg.QueryConfig {
     names.set(text, name);
   }
   return { name, text, values };
+}
+
+/** What the apply path needs of a connection: drizzle's `execute` (a transaction has it too). */
+export interface SqlExecutor {
+  execute<T extends pg.QueryResultRow>(query: SQL): PromiseLike<{ rows: T[]; rowCount: number | null }>;
+}
+
+/** A drizzle database or transaction as an executor (its `execute` runs unnamed statements). */
+export function drizzleExecutor(db: { execute(query: SQL): PromiseLike<unknown> }): SqlExecutor {
+  return { execute: (query) => db.execute(query) as never };
+}
+
+const dialect = new PgDialect();
+
+/**
+ * An executor over a pg client (inside the caller's transaction) that runs every drizzle `sql`
+ * query as a named prepared statement: the pipeline's per-event upserts are planned once per
+ * connection instead of on every event.
+ */
+export function namedExecutor(client: Pick<pg.PoolClient, 'query'>): SqlExecutor {
+  return {
+    execute<T extends pg.QueryResultRow>(query: SQL) {
+      const { sql: text, params } = dialect.sqlToQuery(query);
+      return client.query<T>(named(text, params));
+    },
+  };
 }

@@ -5,6 +5,7 @@ import type pg from 'pg';
 import { AppError } from '../errors';
 import { createDb } from '../db/client';
 import { customers } from '../db/schema/index';
+import { drizzleExecutor } from '../db/named-statement';
 import { upsertCustomer } from '../worker/apply-customer';
 import { ensureStats, upsertOrder } from '../worker/apply-order';
 import { upsertCustomerChunk } from './bulk-customers';
@@ -155,15 +156,16 @@ type Tx = Parameters<Parameters<ReturnType<typeof createDb>['transaction']>[0]>[
 
 async function writeRecord(tx: Tx, storeId: string, record: ImportRecord): Promise<void> {
   const now = new Date();
+  const exec = drizzleExecutor(tx);
   if (record.kind === 'customer') {
     const at = record.customer.createdAt ? new Date(record.customer.createdAt) : now;
-    const id = await upsertCustomer(tx, storeId, record.customer, at);
-    await ensureStats(tx, storeId, id);
+    const id = await upsertCustomer(exec, storeId, record.customer, at);
+    await ensureStats(exec, storeId, id);
     return;
   }
   let customerId: number;
   if (record.customer)
-    customerId = await upsertCustomer(tx, storeId, record.customer, new Date(record.order.createdAt));
+    customerId = await upsertCustomer(exec, storeId, record.customer, new Date(record.order.createdAt));
   else {
     const [found] = await tx
       .select({ id: customers.id })
@@ -176,5 +178,5 @@ async function writeRecord(tx: Tx, storeId: string, record: ImportRecord): Promi
     customerId = found.id;
   }
   // A new order also redeems the coupon it carries (inside upsertOrder).
-  await upsertOrder(tx, storeId, customerId, record.order);
+  await upsertOrder(exec, storeId, customerId, record.order);
 }

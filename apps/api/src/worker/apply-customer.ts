@@ -1,7 +1,6 @@
 import type { EventCustomer } from '@segflow/schema';
-import { and, eq, sql } from 'drizzle-orm';
-import type { DbOrTx } from '../db/client';
-import { customers } from '../db/schema/index';
+import { sql } from 'drizzle-orm';
+import type { SqlExecutor } from '../db/named-statement';
 
 /** The profile columns an event customer sets, by column name; keys absent from the event are left as they are. */
 function profileColumns(c: EventCustomer): Map<string, unknown> {
@@ -34,7 +33,7 @@ function profileColumns(c: EventCustomer): Map<string, unknown> {
  * this hot path: the query builder cost more CPU than the statement itself.
  */
 export async function upsertCustomer(
-  tx: DbOrTx,
+  tx: SqlExecutor,
   storeId: string,
   c: EventCustomer,
   occurredAt: Date,
@@ -63,16 +62,14 @@ export async function upsertCustomer(
 
 /** Finds a customer by email (case-insensitive) or creates a minimal one keyed `email:<address>`. */
 export async function customerByEmail(
-  tx: DbOrTx,
+  tx: SqlExecutor,
   storeId: string,
   email: string,
   occurredAt: Date,
 ): Promise<number> {
-  const [found] = await tx
-    .select({ id: customers.id })
-    .from(customers)
-    .where(and(eq(customers.storeId, storeId), sql`lower(${customers.email}) = lower(${email})`))
-    .limit(1);
-  if (found) return found.id;
+  const { rows } = await tx.execute<{ id: string }>(
+    sql`SELECT id FROM customers WHERE store_id = ${storeId} AND lower(email) = lower(${email}) LIMIT 1`,
+  );
+  if (rows[0]) return Number(rows[0].id);
   return upsertCustomer(tx, storeId, { externalId: `email:${email.toLowerCase()}`, email }, occurredAt);
 }

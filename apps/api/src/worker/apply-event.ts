@@ -1,5 +1,5 @@
 import type { StoreEvent } from '@segflow/schema';
-import type { DbOrTx } from '../db/client';
+import type { SqlExecutor } from '../db/named-statement';
 import { customerByEmail, upsertCustomer } from './apply-customer';
 import { ensureStats, upsertCart, upsertOrder } from './apply-order';
 
@@ -10,7 +10,7 @@ export interface AppliedEvent {
 }
 
 /** Applies one canonical event to the store's tables (customer, order + items + stats, cart). */
-export async function applyEvent(tx: DbOrTx, storeId: string, event: StoreEvent): Promise<AppliedEvent> {
+export async function applyEvent(tx: SqlExecutor, storeId: string, event: StoreEvent): Promise<AppliedEvent> {
   const at = new Date(event.occurredAt);
   switch (event.type) {
     case 'customer.created':

@@ -1,7 +1,6 @@
 import type { EventCart, EventOrder } from '@segflow/schema';
 import { sql } from 'drizzle-orm';
-import type { DbOrTx } from '../db/client';
-import { carts } from '../db/schema/index';
+import type { SqlExecutor } from '../db/named-statement';
 import { redeemCoupon } from '../coupons/redeem-coupon';
 
 /**
@@ -10,7 +9,7 @@ import { redeemCoupon } from '../coupons/redeem-coupon';
  * (a known order only takes the new status). One statement: order, items, stats.
  */
 export async function upsertOrder(
-  tx: DbOrTx,
+  tx: SqlExecutor,
   storeId: string,
   customerId: number,
   order: EventOrder,
@@ -63,7 +62,7 @@ export async function upsertOrder(
 }
 
 /** Ensures a stats row exists (a customer without orders has 0 / 0 / null). */
-export async function ensureStats(tx: DbOrTx, storeId: string, customerId: number): Promise<void> {
+export async function ensureStats(tx: SqlExecutor, storeId: string, customerId: number): Promise<void> {
   await tx.execute(
     sql`INSERT INTO customer_stats (store_id, customer_id) VALUES (${storeId}, ${customerId}) ON CONFLICT DO NOTHING`,
   );
@@ -71,25 +70,19 @@ export async function ensureStats(tx: DbOrTx, storeId: string, customerId: numbe
 
 /** Upserts a cart in its new status (`abandoned` or `converted`). */
 export async function upsertCart(
-  tx: DbOrTx,
+  tx: SqlExecutor,
   storeId: string,
   customerId: number,
   cart: EventCart,
   status: 'abandoned' | 'converted',
   at: Date,
 ): Promise<void> {
-  const values = {
-    total: cart.total,
-    items: cart.items,
-    recoveryUrl: cart.recoveryUrl ?? null,
-    status,
-    abandonedAt: status === 'abandoned' ? at : null,
-  };
-  await tx
-    .insert(carts)
-    .values({ storeId, customerId, externalId: cart.externalId, ...values })
-    .onConflictDoUpdate({
-      target: [carts.storeId, carts.externalId],
-      set: { ...values, customerId, updatedAt: sql`now()` },
-    });
+  const abandonedAt = status === 'abandoned' ? at.toISOString() : null;
+  await tx.execute(sql`
+    INSERT INTO carts (store_id, customer_id, external_id, total, items, recovery_url, status, abandoned_at)
+    VALUES (${storeId}, ${customerId}, ${cart.externalId}, ${cart.total}, ${JSON.stringify(cart.items)}::jsonb,
+            ${cart.recoveryUrl ?? null}, ${status}, ${abandonedAt}::timestamptz)
+    ON CONFLICT (store_id, external_id) DO UPDATE SET customer_id = EXCLUDED.customer_id, total = EXCLUDED.total,
+      items = EXCLUDED.items, recovery_url = EXCLUDED.recovery_url, status = EXCLUDED.status,
+      abandoned_at = EXCLUDED.abandoned_at, updated_at = now()`);
 }

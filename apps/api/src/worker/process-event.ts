@@ -103,7 +103,7 @@ function partOf(storeId: string, event: StoreEvent, n: number): number {
 
 async function applyAndRoute(deps: PipelineDeps, part: Parsed[], tally: PathTally): Promise<void> {
   const customers = await applyBatch(
-    deps.db,
+    deps.writePool ?? deps.pool,
     part
       .filter(({ row }) => !row.processed_at)
       .map(({ row, event }) => ({ id: Number(row.id), storeId: row.store_id, event })),
