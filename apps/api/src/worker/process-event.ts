@@ -4,6 +4,7 @@ import type { Db } from '../db/client';
 import { named } from '../db/named-statement';
 import { refreshCustomerSegments } from '../segments/membership-live';
 import { applyBatch, customerKey } from './apply-batch';
+import { createCustomerLocks } from './customer-locks';
 import { type FactsRow, prefetchFacts } from './customer-facts';
 import { createFactsLoader, type RunDeps } from './execute-run';
 import { createPathTally, type PathTally } from './path-tally';
@@ -88,10 +89,20 @@ export async function processEvents(deps: PipelineDeps, eventRowIds: number[]): 
       },
     },
   };
-  await Promise.all(parts.map((part) => applyAndRoute(batchDeps, part, tally)));
+  await Promise.all(
+    parts.map((part) =>
+      customerLocks.run(
+        part.map(({ row, event }) => `${row.store_id}\u0000${customerKey(event)}`),
+        () => applyAndRoute(batchDeps, part, tally),
+      ),
+    ),
+  );
   await deps.runs.finishMany(finished);
   await tally.flush(deps.writePool ?? deps.pool);
 }
+
+/** This process's batches run side by side; a customer's events never do (see customer-locks.ts). */
+const customerLocks = createCustomerLocks();
 
 /** Events of one customer always land in the same part, so they are applied and routed in order. */
 function partOf(storeId: string, event: StoreEvent, n: number): number {
