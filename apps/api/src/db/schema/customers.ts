@@ -11,7 +11,7 @@ import {
   text,
   uniqueIndex,
 } from 'drizzle-orm/pg-core';
-import { storeIdColumn, tstz } from './stores';
+import { childStoreIdColumn, storeIdColumn, tstz } from './stores';
 
 /** A store's customer. Column names are the contract of the engine's SQL compiler (alias `c`). */
 export const customers = pgTable(
@@ -58,7 +58,7 @@ export const customers = pgTable(
 export const customerStats = pgTable(
   'customer_stats',
   {
-    storeId: storeIdColumn(),
+    storeId: childStoreIdColumn(),
     customerId: bigint('customer_id', { mode: 'number' })
       .notNull()
       .references(() => customers.id, { onDelete: 'cascade' }),

@@ -1,13 +1,13 @@
 import { bigint, index, integer, pgTable, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { customers } from './customers';
-import { storeIdColumn, tstz } from './stores';
+import { childStoreIdColumn, storeIdColumn, tstz } from './stores';
 
 /** An order; `created_at` is when it was placed (purchase-time conditions use it). */
 export const orders = pgTable(
   'orders',
   {
     id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
-    storeId: storeIdColumn(),
+    storeId: childStoreIdColumn(),
     customerId: bigint('customer_id', { mode: 'number' })
       .notNull()
       .references(() => customers.id, { onDelete: 'cascade' }),
@@ -31,7 +31,7 @@ export const orderItems = pgTable(
   'order_items',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    storeId: storeIdColumn(),
+    storeId: childStoreIdColumn(),
     orderId: bigint('order_id', { mode: 'number' })
       .notNull()
       .references(() => orders.id, { onDelete: 'cascade' }),

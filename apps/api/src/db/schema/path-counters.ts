@@ -1,5 +1,5 @@
 import { bigint, index, integer, pgTable, primaryKey, text, uuid } from 'drizzle-orm/pg-core';
-import { storeIdColumn, tstz } from './stores';
+import { childStoreIdColumn, storeIdColumn, tstz } from './stores';
 import { workflows } from './workflows';
 
 /**
@@ -11,7 +11,7 @@ import { workflows } from './workflows';
 export const pathCounters = pgTable(
   'path_counters',
   {
-    storeId: storeIdColumn(),
+    storeId: childStoreIdColumn(),
     workflowId: uuid('workflow_id')
       .notNull()
       .references(() => workflows.id, { onDelete: 'cascade' }),

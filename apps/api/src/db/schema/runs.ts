@@ -1,6 +1,6 @@
 import { bigint, index, integer, jsonb, pgTable, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { workflowVersions, workflows } from './workflows';
-import { storeIdColumn, tstz, uuidId } from './stores';
+import { childStoreIdColumn, storeIdColumn, tstz, uuidId } from './stores';
 
 /** Run statuses: waiting runs resume later; skipped and cancelled runs carry a reason. */
 export const runStatuses = ['running', 'waiting', 'completed', 'failed', 'skipped', 'cancelled'] as const;
@@ -10,7 +10,7 @@ export const runs = pgTable(
   'runs',
   {
     id: uuidId(),
-    storeId: storeIdColumn(),
+    storeId: childStoreIdColumn(),
     workflowId: uuid('workflow_id')
       .notNull()
       .references(() => workflows.id, { onDelete: 'cascade' }),
@@ -42,7 +42,7 @@ export const runSteps = pgTable(
   'run_steps',
   {
     id: uuidId(),
-    storeId: storeIdColumn(),
+    storeId: childStoreIdColumn(),
     runId: uuid('run_id')
       .notNull()
       .references(() => runs.id, { onDelete: 'cascade' }),
@@ -62,7 +62,7 @@ export const actionExecutions = pgTable(
   'action_executions',
   {
     id: uuidId(),
-    storeId: storeIdColumn(),
+    storeId: childStoreIdColumn(),
     runId: uuid('run_id')
       .notNull()
       .references(() => runs.id, { onDelete: 'cascade' }),

@@ -19,6 +19,15 @@ export const storeIdColumn = () =>
     .notNull()
     .references(() => stores.id, { onDelete: 'cascade' });
 
+/**
+ * `store_id` of high-volume rows that belong to a parent row which itself cascades from the store
+ * (an order's items, a run's steps and ledger, a workflow's counters): no foreign key of its own.
+ * Each FK check locks the store's single row (FOR KEY SHARE), which every writer of the store would
+ * share (multixacts) on every inserted row; the parent's key already ties the row to the store and
+ * deletes it with it.
+ */
+export const childStoreIdColumn = () => text('store_id').notNull();
+
 /** Primary key column for the tables that use uuids. */
 export const uuidId = () => uuid('id').primaryKey().defaultRandom();
 
