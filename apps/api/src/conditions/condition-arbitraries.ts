@@ -129,7 +129,10 @@ function leafFor(field: string, kind: string, fold = false): fc.Arbitrary<Condit
     value.map((v) => ({ field, op, value: v }) as ConditionLeaf);
   switch (kind) {
     case 'number': {
-      const n = fc.oneof(fc.constantFrom(0, 500000, 5, 36, -1), fc.integer({ min: -10, max: 10_000_000 }));
+      const n = fc.oneof(
+        fc.constantFrom(0, 500000, 5, 36, -1, 2.5),
+        fc.integer({ min: -10, max: 10_000_000 }),
+      );
       const range = fc.tuple(n, n).map(([a, b]) => [Math.min(a, b), Math.max(a, b)]);
       return fc.oneof(
         ...['eq', 'neq', 'gt', 'gte', 'lt', 'lte'].map((op) => leaf(op, n)),

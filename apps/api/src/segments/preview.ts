@@ -63,6 +63,9 @@ function decodeCursor(cursor: string, cast: string): { v: string; id: string } {
   throw new AppError('validation_failed', 'cursor: not a cursor this endpoint returned');
 }
 
+/** A sample row with its sort value as text (the cursor's `v`). */
+type PageRow = CustomerRow & { sort_value: string };
+
 /** Customers the bounded walk of the created-at index looks at before giving up. */
 const WALK = 5_000;
 
@@ -81,29 +84,78 @@ interface PageQuery {
 
 /**
  * One page of matches. The created-at sort first walks the `(store_id, created_at, id)` index for
- * at most {@link WALK} customers: fast when matches are common among recent customers. Unbounded,
- * it sorts by an expression the index cannot serve, so the planner picks a parallel scan + top-N
- * sort instead of walking the whole index when matches are rare among recent customers (measured:
- * "no order in 180 days" at 1M took 7.4 s on the walk).
+ * at most {@link WALK} customers, evaluating the condition per customer (a LATERAL subquery kept
+ * apart by `OFFSET 0`: primary-key lookups into customers and customer_stats, correlated purchase
+ * probes) and stopping at the page's last match: 2–60 ms at 1M when matches are common among recent
+ * customers, where the planner's own join plan hashed every matching stats row (30–280 ms).
+ * Unbounded, it sorts by an expression the index cannot serve, so the planner picks a parallel
+ * scan + top-N sort instead of walking the whole index when matches are rare among recent customers
+ * (measured: "no order in 180 days" at 1M took 7.4 s on the walk).
  */
 function samplePage(pool: pg.Pool, q: PageQuery) {
-  const order = q.byCreatedAt && !q.bounded ? `(${q.expr} + interval '0 seconds')` : q.expr;
-  const from = q.bounded
-    ? `(SELECT c.id FROM customers c WHERE c.store_id = $1${q.keyset} ORDER BY c.created_at ${q.dir}, c.id ${q.dir} LIMIT ${WALK}) r
-       JOIN ${CUSTOMERS_FROM} ON c.store_id = $1 AND c.id = r.id`
-    : CUSTOMERS_FROM;
-  return pool.query<CustomerRow & { sort_value: string }>(
-    `SELECT ${CUSTOMER_COLUMNS}, (${q.expr})::text AS sort_value FROM ${from}
+  const columns = `${CUSTOMER_COLUMNS}, (${q.expr})::text AS sort_value`;
+  if (q.bounded) {
+    return pool.query<PageRow>(
+      `SELECT x.* FROM (SELECT c.id, c.created_at FROM customers c WHERE c.store_id = $1${q.keyset}
+         ORDER BY c.created_at ${q.dir}, c.id ${q.dir} LIMIT ${WALK}) r
+       CROSS JOIN LATERAL (SELECT ${columns} FROM ${CUSTOMERS_FROM} WHERE c.id = r.id AND ${q.where} OFFSET 0) x
+       ORDER BY r.created_at ${q.dir}, r.id ${q.dir} LIMIT ${q.limit}`,
+      q.params,
+    );
+  }
+  const order = q.byCreatedAt ? `(${q.expr} + interval '0 seconds')` : q.expr;
+  return pool.query<PageRow>(
+    `SELECT ${columns} FROM ${CUSTOMERS_FROM}
      WHERE ${q.where}${q.keyset} ORDER BY ${order} ${q.dir}, c.id ${q.dir} LIMIT ${q.limit}`,
     q.params,
   );
 }
 
 /**
+ * Count and page from ONE evaluation, for when the bounded walk came up short (matches rare among the
+ * newest customers): the matches' `(id, created_at)` are materialised once (the scan keeps its
+ * parallel workers), counted, and the page's ids taken by a top-N sort; then their rows by primary
+ * key. Replaces a count and a top-N scan that ran side by side over the same rows.
+ */
+async function countWithPage(pool: pg.Pool, q: PageQuery): Promise<{ n: number; rows: PageRow[] }> {
+  const { rows } = await pool.query<{ n: string; ids: string[] }>(
+    `WITH m AS MATERIALIZED (SELECT c.id, c.created_at FROM ${CUSTOMERS_FROM} WHERE ${q.where})
+     SELECT (SELECT count(*) FROM m) AS n,
+       ARRAY(SELECT c.id FROM m c WHERE TRUE${q.keyset} ORDER BY c.created_at ${q.dir}, c.id ${q.dir} LIMIT ${q.limit}) AS ids`,
+    q.params,
+  );
+  const { n, ids } = rows[0]!;
+  const page = await pool.query<PageRow>(
+    `SELECT ${CUSTOMER_COLUMNS}, (${q.expr})::text AS sort_value FROM ${CUSTOMERS_FROM}
+     WHERE c.store_id = $1 AND c.id = ANY($2::bigint[]) ORDER BY c.created_at ${q.dir}, c.id ${q.dir}`,
+    [q.params[0], ids],
+  );
+  return { n: Number(n), rows: page.rows };
+}
+
+/**
+ * The exact count and the page. Newest first (the default): the bounded walk first (milliseconds
+ * when it fills the page), then the count alone; when it falls short, {@link countWithPage}. Other
+ * sorts: count and top-N page concurrently.
+ */
+async function countAndPage(pool: pg.Pool, q: PageQuery, countParams: unknown[]) {
+  const count = () =>
+    pool
+      .query<{ n: string }>(`SELECT count(*) AS n FROM ${CUSTOMERS_FROM} WHERE ${q.where}`, countParams)
+      .then((r) => Number(r.rows[0]!.n));
+  if (!q.byCreatedAt) {
+    const [n, page] = await Promise.all([count(), samplePage(pool, { ...q, bounded: false })]);
+    return { n, rows: page.rows };
+  }
+  const walk = await samplePage(pool, { ...q, bounded: true });
+  if (walk.rows.length < q.limit) return countWithPage(pool, q);
+  return { n: await count(), rows: walk.rows };
+}
+
+/**
  * Exact count, the store's customer total and the first page of matching customers, sorted and
- * keyset-paged (`nextCursor`). Three statements run concurrently on the pool (a fourth when the
- * bounded newest-first walk finds less than a page); every one is scoped
- * by store id. Works for unsaved conditions.
+ * keyset-paged (`nextCursor`). The total runs concurrently with {@link countAndPage}; every
+ * statement is scoped by store id. Works for unsaved conditions.
  */
 export async function previewSegment(pool: pg.Pool, storeId: string, input: PreviewInput) {
   const started = performance.now();
@@ -120,37 +172,26 @@ export async function previewSegment(pool: pg.Pool, storeId: string, input: Prev
     const op = sort.direction === 'asc' ? '>' : '<';
     keyset = ` AND (${expr}, c.id) ${op} ($${n - 1}::${castOf[sort.field]}, $${n}::bigint)`;
   }
-  const dir = sort.direction === 'asc' ? 'ASC' : 'DESC';
-  const byCreatedAt = sort.field === 'createdAt';
-  const page = {
+  const page: PageQuery = {
     expr,
-    dir,
+    dir: sort.direction === 'asc' ? 'ASC' : 'DESC',
     where: match.where,
     keyset,
     limit: input.limit + 1,
     params: sampleParams,
-    byCreatedAt,
+    byCreatedAt: sort.field === 'createdAt',
+    bounded: false,
   };
-  const [count, total, first] = await Promise.all([
-    pool.query<{ n: string }>(
-      `SELECT count(*) AS n FROM ${CUSTOMERS_FROM} WHERE ${match.where}`,
-      match.params,
-    ),
+  const [total, { n: countN, rows: sampleRows }] = await Promise.all([
     pool.query<{ n: string }>('SELECT count(*) AS n FROM customers WHERE store_id = $1', [storeId]),
-    samplePage(pool, { ...page, bounded: byCreatedAt }),
+    countAndPage(pool, page, match.params),
   ]);
-  // Fewer than a page among the newest customers: the page lies further down, take the top-N plan.
-  const sample =
-    byCreatedAt && first.rows.length < page.limit
-      ? await samplePage(pool, { ...page, bounded: false })
-      : first;
-  const rows = sample.rows.slice(0, input.limit);
+  const rows = sampleRows.slice(0, input.limit);
   const last = rows.at(-1);
   const nextCursor =
-    sample.rows.length > input.limit && last
+    sampleRows.length > input.limit && last
       ? Buffer.from(JSON.stringify({ v: last.sort_value, id: String(last.id) })).toString('base64url')
       : null;
-  const countN = Number(count.rows[0]!.n);
   const totalN = Number(total.rows[0]!.n);
   return {
     count: countN,

@@ -28,7 +28,7 @@ describe('conditionToSql', () => {
       { field: 'customer.lifetimeSpend', op: 'gt', value: 500000 },
       { now, firstParamIndex: 3 },
     );
-    expect(sql).toBe('(s.lifetime_spend > $3::numeric)');
+    expect(sql).toBe('(s.lifetime_spend > $3::bigint)');
     expect(params).toEqual([500000]);
   });
 
@@ -91,14 +91,14 @@ describe('conditionToSql', () => {
     const spend = { field: 'customer.lifetimeSpend', op: 'gt', value: 100 } as const;
     const created = { field: 'customer.createdAt', op: 'within_last', value: 30 } as const;
     expect(conditionToSql({ all: [spend, created] }, { now }).sql).toBe(
-      '((s.lifetime_spend > $1::numeric) AND (c.created_at >= $2::timestamptz))',
+      '((s.lifetime_spend > $1::bigint) AND (c.created_at >= $2::timestamptz))',
     );
     // not(all) = any(not …): each negated leaf is two-valued.
     expect(conditionToSql({ not: { all: [spend, created] } }, { now }).sql).toBe(
-      '((NOT COALESCE((COALESCE(s.lifetime_spend, 0) > $1::numeric), false)) OR (NOT COALESCE((c.created_at >= $2::timestamptz), false)))',
+      '((NOT COALESCE((COALESCE(s.lifetime_spend, 0) > $1::bigint), false)) OR (NOT COALESCE((c.created_at >= $2::timestamptz), false)))',
     );
     // not(not x) = x.
-    expect(conditionToSql({ not: { not: spend } }, { now }).sql).toBe('(s.lifetime_spend > $1::numeric)');
+    expect(conditionToSql({ not: { not: spend } }, { now }).sql).toBe('(s.lifetime_spend > $1::bigint)');
     // not(any) = all(not …); purchases and segments negate with a plain NOT (EXISTS is two-valued).
     const bought = { field: 'purchase.sku', op: 'has_purchased', value: 'A' } as const;
     expect(conditionToSql({ not: { any: [bought, { not: bought }] } }, { now }).sql).toMatch(
@@ -112,13 +112,24 @@ describe('conditionToSql', () => {
   it('keeps the zero default of stats columns when 0 itself matches', () => {
     const sql = (op: string, value: unknown) =>
       conditionToSql({ field: 'customer.orderCount', op, value } as never, { now }).sql;
-    expect(sql('gte', 5)).toBe('(s.order_count >= $1::numeric)');
-    expect(sql('lt', 3)).toBe('((s.order_count < $1::numeric) OR s.order_count IS NULL)');
-    expect(sql('eq', 0)).toBe('((s.order_count = $1::numeric) OR s.order_count IS NULL)');
-    expect(sql('between', [1, 2])).toBe('(s.order_count BETWEEN $1::numeric AND $2::numeric)');
+    expect(sql('gte', 5)).toBe('(s.order_count >= $1::bigint)');
+    expect(sql('lt', 3)).toBe('((s.order_count < $1::bigint) OR s.order_count IS NULL)');
+    expect(sql('eq', 0)).toBe('((s.order_count = $1::bigint) OR s.order_count IS NULL)');
+    expect(sql('between', [1, 2])).toBe('(s.order_count BETWEEN $1::bigint AND $2::bigint)');
     expect(sql('between', [0, 2])).toBe(
-      '((s.order_count BETWEEN $1::numeric AND $2::numeric) OR s.order_count IS NULL)',
+      '((s.order_count BETWEEN $1::bigint AND $2::bigint) OR s.order_count IS NULL)',
     );
+  });
+
+  it('compares stats columns as bigint for integer values (index-friendly) and as numeric otherwise', () => {
+    const sql = (value: unknown) =>
+      conditionToSql({ field: 'customer.averageOrderValue', op: 'gt', value } as never, { now }).sql;
+    expect(sql(50000)).toBe('(s.average_order_value > $1::bigint)');
+    // A fraction keeps numeric: an integer cast would round it and change the verdict.
+    expect(sql(49999.5)).toBe('(s.average_order_value > $1::numeric)');
+    expect(
+      conditionToSql({ field: 'customer.orderCount', op: 'between', value: [1, 2.5] } as never, { now }).sql,
+    ).toBe('(s.order_count BETWEEN $1::numeric AND $2::numeric)');
   });
 
   it('negates is_set / is_not_set without COALESCE', () => {

@@ -100,22 +100,32 @@ function leafSql(leaf: ConditionLeaf, ctx: Ctx, positive: boolean): string {
     return wantSet ? `(${expr} IS NOT NULL)` : `(${expr} IS NULL)`;
   }
   const fold = field.caseInsensitive === true;
-  // Negative: the comparison may yield NULL on a missing value; COALESCE makes its negation two-valued.
-  if (!positive) return `(NOT COALESCE(${comparison(leaf, field.type, fold, expr, ctx)}, false))`;
-  // Positive: a bare comparison (NULL on a missing value = no match, as in JS), sargable where possible.
   const column = zeroDefault[leaf.field];
-  if (column !== undefined && field.type === 'number') return zeroDefaultSql(leaf, column, expr, ctx);
+  const cast = column !== undefined && isIntegerValue(leaf.value) ? 'bigint' : 'numeric';
+  // Negative: the comparison may yield NULL on a missing value; COALESCE makes its negation two-valued.
+  if (!positive) return `(NOT COALESCE(${comparison(leaf, field.type, fold, expr, ctx, cast)}, false))`;
+  // Positive: a bare comparison (NULL on a missing value = no match, as in JS), sargable where possible.
+  if (column !== undefined && field.type === 'number') return zeroDefaultSql(leaf, column, expr, ctx, cast);
   return comparison(leaf, field.type, fold, expr, ctx);
+}
+
+/**
+ * Stats columns are bigint / integer: an integer value is compared as `bigint`, so the column stays
+ * bare (`bigint > numeric` would convert every row to numeric and rule out its index). Same verdicts.
+ */
+function isIntegerValue(value: unknown): boolean {
+  const values = Array.isArray(value) ? value : [value];
+  return values.every((v) => Number.isSafeInteger(v));
 }
 
 /**
  * `COALESCE(col, 0) op v` rewritten so an index on `col` serves it: `col op v`, plus `OR col IS NULL`
  * only when 0 itself satisfies the comparison (decided here, v being a constant).
  */
-function zeroDefaultSql(leaf: ConditionLeaf, column: string, expr: string, ctx: Ctx): string {
+function zeroDefaultSql(leaf: ConditionLeaf, column: string, expr: string, ctx: Ctx, cast: string): string {
   const zeroMatches = numberHolds(leaf.op, leaf.value, 0);
-  if (zeroMatches === undefined) return comparison(leaf, 'number', false, expr, ctx);
-  const bare = comparison(leaf, 'number', false, column, ctx);
+  if (zeroMatches === undefined) return comparison(leaf, 'number', false, expr, ctx, cast);
+  const bare = comparison(leaf, 'number', false, column, ctx, cast);
   return zeroMatches ? `(${bare} OR ${column} IS NULL)` : bare;
 }
 
@@ -145,17 +155,24 @@ function numberHolds(op: string, value: unknown, x: number): boolean | undefined
   return undefined;
 }
 
-function comparison(leaf: ConditionLeaf, type: string, fold: boolean, expr: string, ctx: Ctx): string {
+function comparison(
+  leaf: ConditionLeaf,
+  type: string,
+  fold: boolean,
+  expr: string,
+  ctx: Ctx,
+  numberCast = 'numeric',
+): string {
   const { op, value } = leaf;
   const p = (v: unknown, cast: string) => `${ctx.add(v)}::${cast}`;
   const text = (v: unknown) => (fold ? foldAscii(String(v)) : String(v));
   if (type === 'number') {
     if (op === 'between') {
       const [min, max] = value as [number, number];
-      return `(${expr} BETWEEN ${p(min, 'numeric')} AND ${p(max, 'numeric')})`;
+      return `(${expr} BETWEEN ${p(min, numberCast)} AND ${p(max, numberCast)})`;
     }
     const symbol = { eq: '=', neq: '<>', gt: '>', gte: '>=', lt: '<', lte: '<=' }[op as 'eq'];
-    if (symbol) return `(${expr} ${symbol} ${p(value, 'numeric')})`;
+    if (symbol) return `(${expr} ${symbol} ${p(value, numberCast)})`;
   }
   if (type === 'string') {
     if (op === 'in') return `(${expr} = ANY(${p((value as string[]).map(text), 'text[]')}))`;

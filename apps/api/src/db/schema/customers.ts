@@ -42,6 +42,9 @@ export const customers = pgTable(
   },
   (t) => [
     uniqueIndex('customers_store_external_key').on(t.storeId, t.externalId),
+    // The store's customer ids, narrow: joins to customer_stats / order lines read it index-only
+    // instead of the wide heap (segment preview; see docs/segments.md).
+    index('customers_store_id_idx').on(t.storeId, t.id),
     index('customers_store_email_idx').on(t.storeId, sql`lower(${t.email})`),
     index('customers_store_state_idx').on(t.storeId, t.state),
     // The engine's folded state / country verbatim (conditionToSql): index scans for selective values,

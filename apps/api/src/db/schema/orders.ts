@@ -47,7 +47,8 @@ export const orderItems = pgTable(
   },
   (t) => [
     index('order_items_store_customer_idx').on(t.storeId, t.customerId),
-    index('order_items_store_sku_idx').on(t.storeId, t.sku),
+    // Purchase conditions use covering (store, sku | product | category | brand, customer) indexes,
+    // written by hand in migrations 0005 / 0007 (drizzle-kit 0.31 cannot express INCLUDE).
     index('order_items_order_idx').on(t.orderId),
   ],
 );
