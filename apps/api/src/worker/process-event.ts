@@ -146,8 +146,8 @@ async function prefetchPartFacts(
   for (const parsed of part) {
     const customerId = customerOf(parsed);
     if (!customerId || parsed.row.routed || !triggerTypeByEvent[parsed.event.type]) continue;
-    let set = ids.get(parsed.row.store_id);
-    if (!set) ids.set(parsed.row.store_id, (set = new Set()));
+    const set = ids.get(parsed.row.store_id) ?? new Set<number>();
+    ids.set(parsed.row.store_id, set);
     set.add(customerId);
   }
   const out = new Map<string, Map<number, FactsRow>>();
