@@ -55,7 +55,8 @@ WHERE e.id = ANY($1::bigint[]) ORDER BY e.id`;
  * The `apply_event` task over a claimed batch of events: one read; the batch is split by customer
  * into parts processed side by side, each with one apply transaction (every event applied once,
  * marked `processed_at` with it) and then its events routed in id order to the store's active
- * versions; action-free runs are counted and every event marked routed in one final statement. A retry skips what is applied and what is routed, and re-runs only what did
+ * versions; action-free runs are counted and recorded, and every event marked routed, in one final
+ * statement. A retry skips what is applied and what is routed, and re-runs only what did
  * not finish (runs are unique per version + event + customer, actions per run + node).
  */
 export async function processEvents(deps: PipelineDeps, eventRowIds: number[]): Promise<void> {
