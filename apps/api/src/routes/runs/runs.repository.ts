@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, gte, lte, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client';
 import { actionExecutions, runSteps, runs, type runStatuses, workflows } from '../../db/schema/index';
 import { AppError } from '../../errors';
@@ -59,8 +59,9 @@ export function createRunRepository(db: Db) {
             eq(runs.workflowId, workflowId),
             f.status ? eq(runs.status, f.status) : undefined,
             f.customerId !== undefined ? eq(runs.customerId, f.customerId) : undefined,
-            f.since ? gte(runs.startedAt, new Date(f.since)) : undefined,
-            f.until ? lte(runs.startedAt, new Date(f.until)) : undefined,
+            // Compared as Postgres reads the text (microseconds kept), like the recorded side.
+            f.since ? sql`${runs.startedAt} >= ${f.since}::timestamptz` : undefined,
+            f.until ? sql`${runs.startedAt} <= ${f.until}::timestamptz` : undefined,
             cursor
               ? sql`(${runs.startedAt} < ${cursor.at}::timestamptz OR (${runs.startedAt} = ${cursor.at}::timestamptz AND ${runs.id}::text COLLATE "C" < ${cursor.id}))`
               : undefined,
