@@ -45,6 +45,7 @@ const routes: [Method, string][] = [
   ['GET', '/api/stores/:store/customers/:id'],
   ['GET', '/api/stores/:store/field-values'],
   ['GET', '/api/stores/:store/runs/:id'],
+  ['POST', '/api/stores/:store/runs/:id/retry'],
 ];
 
 const validBodies = () => [
@@ -85,6 +86,12 @@ const segment = (known: () => string) =>
     fc.constant(known),
     fc.string({ maxLength: 120 }).map((s) => () => s),
     fc.uuid().map((u) => () => u),
+    // A recorded run's id (`e<event row id>-<version id>`), in range or not.
+    fc.tuple(fc.bigInt({ min: 0n, max: 10n ** 20n }), fc.uuid()).map(
+      ([n, u]) =>
+        () =>
+          `e${n}-${u}`,
+    ),
   );
 const query = fc.dictionary(
   fc.constantFrom('q', 'limit', 'cursor', 'status', 'since', 'customerId', 'field', 'x'),

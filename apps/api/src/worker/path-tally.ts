@@ -11,8 +11,10 @@ export interface TallyRoute {
 
 const countersSql = (gateCheck: string) => `
 WITH gate AS (
-  INSERT INTO event_routes (event_id, store_id, counted)
-  SELECT g.event_id, g.store_id, g.counted FROM jsonb_to_recordset($1::jsonb) AS g(event_id bigint, store_id text, counted int)
+  INSERT INTO event_routes (event_id, store_id, counted, customer_id, run_versions, run_paths, paths)
+  SELECT g.event_id, g.store_id, g.counted, g.customer_id, g.run_versions, g.run_paths, g.paths
+  FROM jsonb_to_recordset($1::jsonb)
+    AS g(event_id bigint, store_id text, counted int, customer_id bigint, run_versions uuid[], run_paths smallint[], paths jsonb)
   ON CONFLICT (event_id) DO NOTHING
   RETURNING event_id
 ), fresh AS (
@@ -60,44 +62,84 @@ function addRows(into: Map<string, CounterRow>, route: TallyRoute, steps: StepRe
   for (const step of steps) bump(step.nodeId, step.status, step.handle ?? '');
 }
 
+/** One gate row: the event's store and customer, and its action-free runs. */
+interface Gate {
+  storeId: string;
+  customerId: number;
+  runs: [TallyRoute, StepRecord[]][];
+}
+
+/**
+ * An event's action-free runs as `event_routes` records them: the version of each run, aligned by
+ * index with the position of its path in `paths`, where each distinct path is stored once (runs of
+ * versions whose node ids coincide share it). A step is `[nodeId, status, handle]`, `''` for no
+ * handle, plus its skip reason on a skipped step. All null when the event had none.
+ */
+export function encodeRecordedRuns(runs: [TallyRoute, StepRecord[]][]) {
+  if (runs.length === 0) return { run_versions: null, run_paths: null, paths: null };
+  const paths: string[][][] = [];
+  const index = new Map<string, number>();
+  const runPaths = runs.map(([, steps]) => {
+    const path = steps.map((s) => {
+      const step = [s.nodeId, s.status, s.handle ?? ''];
+      if (s.skipReason) step.push(s.skipReason);
+      return step;
+    });
+    const key = JSON.stringify(path);
+    let i = index.get(key);
+    if (i === undefined) {
+      i = paths.push(path) - 1;
+      index.set(key, i);
+    }
+    return i;
+  });
+  return { run_versions: runs.map(([route]) => route.versionId), run_paths: runPaths, paths };
+}
+
 /**
  * Collects, over a claimed batch of events, the runs whose path ended without an action or a wait,
- * and writes them as counters in ONE statement: a gate row per routed event (`event_routes`,
- * unique per event) and the batch's summed counters, added only if every gate row is new, so a
- * retried event never counts twice. Should one exist already (the event was routed by another
- * worker after a crash), the statement rolls back and each event is written on its own, its
- * counters gated by its own row. An event with no action-free run still gets its gate row: it
- * marks the event's routing as finished (a retry skips it).
+ * and writes them in ONE statement: a gate row per routed event (`event_routes`, unique per event)
+ * that also records the event's action-free runs for the run history (versions and paths, see
+ * {@link encodeRecordedRuns}), and the batch's summed counters, added only if every gate row is
+ * new, so a retried event never counts or records twice. Should one exist already (the event was
+ * routed by another worker after a crash), the statement rolls back and each event is written on
+ * its own, its counters gated by its own row. An event with no action-free run still gets its gate
+ * row: it marks the event's routing as finished (a retry skips it).
  */
 export function createPathTally() {
   // Each gate keeps its runs, summed into rows of its own only when a batch must be split.
-  const gates = new Map<number, { storeId: string; runs: [TallyRoute, StepRecord[]][] }>();
+  const gates = new Map<number, Gate>();
   const total = new Map<string, CounterRow>();
-  const gateOf = (eventId: number, storeId: string) => {
+  const gateOf = (eventId: number, storeId: string, customerId: number) => {
     let gate = gates.get(eventId);
     if (!gate) {
-      gate = { storeId, runs: [] };
+      gate = { storeId, customerId, runs: [] };
       gates.set(eventId, gate);
     }
     return gate;
   };
   const gateJson = (ids: number[]) =>
     JSON.stringify(
-      ids.map((id) => ({
-        event_id: id,
-        store_id: gates.get(id)!.storeId,
-        counted: gates.get(id)!.runs.length,
-      })),
+      ids.map((id) => {
+        const gate = gates.get(id)!;
+        return {
+          event_id: id,
+          store_id: gate.storeId,
+          counted: gate.runs.length,
+          customer_id: gate.customerId,
+          ...encodeRecordedRuns(gate.runs),
+        };
+      }),
     );
   return {
-    /** Counts one action-free run of `route` for the event (its steps and the run itself). */
-    add(eventId: number, route: TallyRoute, steps: StepRecord[]): void {
-      gateOf(eventId, route.storeId).runs.push([route, steps]);
+    /** Counts and records one action-free run of `route` for the event and its customer. */
+    add(eventId: number, customerId: number, route: TallyRoute, steps: StepRecord[]): void {
+      gateOf(eventId, route.storeId, customerId).runs.push([route, steps]);
       addRows(total, route, steps);
     },
     /** Marks the event's routing as finished (call after its real runs finished). */
-    routed(eventId: number, storeId: string): void {
-      gateOf(eventId, storeId);
+    routed(eventId: number, storeId: string, customerId: number): void {
+      gateOf(eventId, storeId, customerId);
     },
     /** Writes gates and counters; no-op when empty. */
     async flush(pool: Pick<pg.Pool, 'query'>): Promise<void> {

@@ -59,15 +59,19 @@ describe('event pipeline', () => {
     });
     expect(vip.stats).toMatchObject({ lifetimeSpend: 550000, orderCount: 2 });
 
-    // The first run's path ended at "false" without an action: counted, not stored as a row.
-    // The second acted: stored with its trace. The action commits before the trace is written.
+    // The first run's path ended at "false" without an action: counted and recorded on the event's
+    // gate row, no `runs` row, yet listed. The second acted: stored with its trace. The action
+    // commits before the trace is written.
     const items = await waitFor(async () => {
       const runs = await t.app.inject({
         url: `/api/stores/${t.storeId}/workflows/${id}/runs?status=completed`,
       });
       const list = runs.json().items as { id: string; status: string }[];
-      return list.length === 1 ? list : undefined;
+      return list.length === 2 ? list : undefined;
     });
+    expect(items[1]!.id).toMatch(/^e\d+-/);
+    const recorded = await t.app.inject({ url: `/api/stores/${t.storeId}/runs/${items[1]!.id}` });
+    expect(recorded.json().steps.map((s: { handle: string }) => s.handle)).toEqual(['next', 'false']);
     const stats = await waitFor(async () => {
       const res = await t.app.inject({ url: `/api/stores/${t.storeId}/workflows/${id}/stats` });
       const body = res.json();

@@ -17,8 +17,9 @@ const probeActions: ActionPorts = {
 /**
  * Walks the plan in memory with ports that do nothing. Returns the result when the path is
  * action-free (completed, no action node reached, no wait): then the real run would write exactly
- * these steps and nothing else, and it can be counted instead of stored. Null when the run acts,
- * waits or fails: it must run for real (run row, ledgered ports, trace).
+ * these steps and nothing else, and it can be counted and recorded on the event's gate row
+ * instead of stored (see path-tally.ts). Null when the run acts, waits or fails: it must run for
+ * real (run row, ledgered ports, trace).
  */
 export async function probeRun(plan: Plan, input: RunInput, clock: Clock): Promise<RunResult | null> {
   const result = await run(plan, input, { clock, actions: probeActions });

@@ -56,7 +56,8 @@ WHERE e.id = ANY($1::bigint[]) ORDER BY e.id`;
  * The `apply_event` task over a claimed batch of events: one read; the batch is split by customer
  * into parts processed side by side, each with one apply transaction (every event applied once,
  * marked `processed_at` with it) and then its events routed in id order to the store's active
- * versions; action-free runs are counted and every event marked routed in one final statement. A retry skips what is applied and what is routed, and re-runs only what did
+ * versions; action-free runs are counted and recorded, and every event marked routed, in one final
+ * statement. A retry skips what is applied and what is routed, and re-runs only what did
  * not finish (runs are unique per version + event + customer, actions per run + node).
  */
 export async function processEvents(deps: PipelineDeps, eventRowIds: number[]): Promise<void> {
@@ -157,8 +158,8 @@ async function prefetchPartFacts(
   for (const parsed of part) {
     const customerId = customerOf(parsed);
     if (!customerId || parsed.row.routed || !triggerTypeByEvent[parsed.event.type]) continue;
-    let set = ids.get(parsed.row.store_id);
-    if (!set) ids.set(parsed.row.store_id, (set = new Set()));
+    const set = ids.get(parsed.row.store_id) ?? new Set<number>();
+    ids.set(parsed.row.store_id, set);
     set.add(customerId);
   }
   const out = new Map<string, Map<number, FactsRow>>();

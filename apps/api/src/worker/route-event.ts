@@ -7,7 +7,8 @@ import type { Route } from './workflow-router';
 /**
  * Routes one applied event to its active versions, in order. A run whose path ends without an
  * action or a wait (the probe says so, with the facts as they are after the earlier routes acted)
- * is counted in the batch's tally; every other run (acts, waits, fails, is guarded by re-entry or
+ * is counted in the batch's tally and recorded with the event's gate row (visible in the run
+ * history without a `runs` row); every other run (acts, waits, fails, is guarded by re-entry or
  * causal depth) runs for real with its `runs` row and trace. Finally the event is marked routed.
  */
 export async function routeEvent(
@@ -20,7 +21,7 @@ export async function routeEvent(
     if (await countIfActionFree(deps, t, route, tally)) continue;
     await executeRun(deps, t, route);
   }
-  tally.routed(t.eventId, t.storeId);
+  tally.routed(t.eventId, t.storeId, t.customerId);
 }
 
 async function countIfActionFree(deps: RunDeps, t: RunTrigger, route: Route, tally: PathTally) {
@@ -46,6 +47,7 @@ async function countIfActionFree(deps: RunDeps, t: RunTrigger, route: Route, tal
   if (!result) return false;
   tally.add(
     t.eventId,
+    t.customerId,
     { storeId: t.storeId, workflowId: route.workflowId, versionId: route.versionId },
     result.steps,
   );

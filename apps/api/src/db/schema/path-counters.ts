@@ -1,4 +1,15 @@
-import { bigint, index, integer, pgTable, primaryKey, text, uuid } from 'drizzle-orm/pg-core';
+import { sql } from 'drizzle-orm';
+import {
+  bigint,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  primaryKey,
+  smallint,
+  text,
+  uuid,
+} from 'drizzle-orm/pg-core';
 import { childStoreIdColumn, storeIdColumn, tstz } from './stores';
 import { workflows } from './workflows';
 
@@ -32,10 +43,30 @@ export const pathCounters = pgTable(
  * One row per event whose routing finished: the gate that makes the path counters exactly-once
  * (counted in the same statement that inserts this row) and tells a retried job that the event's
  * routes are done. `counted` is how many action-free runs the event added to the counters.
+ *
+ * The same row records those runs for the run history, compactly (no `runs` row each): run i ran
+ * version `run_versions[i]` (its workflow follows from the version) for `customer_id` at
+ * `routed_at`, along path `paths[run_paths[i]]`. `paths` holds each distinct path once, a path
+ * being an array of steps `[nodeId, status, handle]` (`''` for no handle) with the skip reason as a
+ * fourth element on a skipped step. All three are null when the event had no action-free run.
+ * Such a run's id is `e<event_id>-<version id>` (see routes/runs/recorded-runs.ts).
  */
-export const eventRoutes = pgTable('event_routes', {
-  eventId: bigint('event_id', { mode: 'number' }).primaryKey(),
-  storeId: storeIdColumn(),
-  counted: integer('counted').notNull(),
-  routedAt: tstz('routed_at').notNull().defaultNow(),
-});
+export const eventRoutes = pgTable(
+  'event_routes',
+  {
+    eventId: bigint('event_id', { mode: 'number' }).primaryKey(),
+    storeId: storeIdColumn(),
+    counted: integer('counted').notNull(),
+    routedAt: tstz('routed_at').notNull().defaultNow(),
+    customerId: bigint('customer_id', { mode: 'number' }),
+    runVersions: uuid('run_versions').array(),
+    runPaths: smallint('run_paths').array(),
+    paths: jsonb('paths'),
+  },
+  (t) => [
+    index('event_routes_store_routed_idx').on(t.storeId, t.routedAt).where(sql`${t.runVersions} IS NOT NULL`),
+    index('event_routes_store_customer_routed_idx')
+      .on(t.storeId, t.customerId, t.routedAt)
+      .where(sql`${t.runVersions} IS NOT NULL`),
+  ],
+);

@@ -1,7 +1,8 @@
-import { and, asc, desc, eq, gte, lt, lte, or, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client';
 import { actionExecutions, runSteps, runs, type runStatuses, workflows } from '../../db/schema/index';
 import { AppError } from '../../errors';
+import { atText, getRecorded, listRecorded, parseRecordedId, RunIdSchema } from './recorded-runs';
 
 /** Filters of the run history. */
 export interface RunFilters {
@@ -13,18 +14,35 @@ export interface RunFilters {
   cursor?: string;
 }
 
+const cursorAt = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{6}Z$/;
+
+/**
+ * A page cursor: the last item's time (UTC, microseconds: many recorded runs share one routing
+ * time) and id. Items are ordered by (time, id) descending, ids compared as text ("C").
+ */
 function decodeCursor(cursor: string): { at: string; id: string } {
-  const [at, id] = Buffer.from(cursor, 'base64url').toString('utf8').split('|');
-  if (!at || !id || Number.isNaN(Date.parse(at)) || !/^[0-9a-f-]{36}$/.test(id)) {
+  const [at, id, extra] = Buffer.from(cursor, 'base64url').toString('utf8').split('|');
+  if (!at || !id || extra !== undefined || !cursorAt.test(at) || Number.isNaN(Date.parse(at))) {
     throw new AppError('validation_failed', 'cursor: invalid');
   }
+  if (!RunIdSchema.safeParse(id).success) throw new AppError('validation_failed', 'cursor: invalid');
   return { at, id };
 }
+
+const encodeCursor = (at: string, id: string) => Buffer.from(`${at}|${id}`).toString('base64url');
+
+/** Newest first: by time, then id as text (the order both queries use). */
+const newestFirst = (a: { at: string; run: { id: string } }, b: { at: string; run: { id: string } }) =>
+  a.at !== b.at ? (a.at < b.at ? 1 : -1) : a.run.id < b.run.id ? 1 : a.run.id > b.run.id ? -1 : 0;
 
 /** Run history and traces, scoped by store. */
 export function createRunRepository(db: Db) {
   return {
-    /** A workflow's runs, newest first, keyset-paged, filtered by status / customer / time. */
+    /**
+     * A workflow's runs, newest first, keyset-paged, filtered by status / customer / time: stored
+     * runs and recorded ones (action-free, `completed`, no row: see recorded-runs.ts) merged by
+     * (time, id). Each source reads at most limit + 1 past the cursor, so a page is exact.
+     */
     async listForWorkflow(storeId: string, workflowId: string, f: RunFilters) {
       const [wf] = await db
         .select({ id: workflows.id })
@@ -32,8 +50,8 @@ export function createRunRepository(db: Db) {
         .where(and(eq(workflows.storeId, storeId), eq(workflows.id, workflowId)));
       if (!wf) throw new AppError('workflow_not_found', `Workflow ${workflowId} does not exist`);
       const cursor = f.cursor ? decodeCursor(f.cursor) : undefined;
-      const rows = await db
-        .select()
+      const stored = await db
+        .select({ run: runs, at: sql<string>`${atText('"runs"."started_at"')}` })
         .from(runs)
         .where(
           and(
@@ -41,28 +59,31 @@ export function createRunRepository(db: Db) {
             eq(runs.workflowId, workflowId),
             f.status ? eq(runs.status, f.status) : undefined,
             f.customerId !== undefined ? eq(runs.customerId, f.customerId) : undefined,
-            f.since ? gte(runs.startedAt, new Date(f.since)) : undefined,
-            f.until ? lte(runs.startedAt, new Date(f.until)) : undefined,
+            // Compared as Postgres reads the text (microseconds kept), like the recorded side.
+            f.since ? sql`${runs.startedAt} >= ${f.since}::timestamptz` : undefined,
+            f.until ? sql`${runs.startedAt} <= ${f.until}::timestamptz` : undefined,
             cursor
-              ? or(
-                  lt(runs.startedAt, new Date(cursor.at)),
-                  and(eq(runs.startedAt, new Date(cursor.at)), lt(runs.id, cursor.id)),
-                )
+              ? sql`(${runs.startedAt} < ${cursor.at}::timestamptz OR (${runs.startedAt} = ${cursor.at}::timestamptz AND ${runs.id}::text COLLATE "C" < ${cursor.id}))`
               : undefined,
           ),
         )
         .orderBy(desc(runs.startedAt), desc(runs.id))
         .limit(f.limit + 1);
-      const items = rows.slice(0, f.limit).map(runView);
-      const last = items.at(-1);
-      const nextCursor =
-        rows.length > f.limit && last
-          ? Buffer.from(`${last.startedAt.toISOString()}|${last.id}`).toString('base64url')
-          : null;
-      return { items, nextCursor };
+      const recorded =
+        f.status && f.status !== 'completed'
+          ? []
+          : await listRecorded(db, storeId, workflowId, { ...f, cursor, limit: f.limit + 1 });
+      const merged = [...stored.map(({ run, at }) => ({ at, run: runView(run) })), ...recorded].sort(
+        newestFirst,
+      );
+      const page = merged.slice(0, f.limit);
+      const last = page.at(-1);
+      const nextCursor = merged.length > f.limit && last ? encodeCursor(last.at, last.run.id) : null;
+      return { items: page.map(({ run }) => run), nextCursor };
     },
-    /** One run with its step trace and action ledger. */
+    /** One run with its step trace and action ledger; a recorded run by its `e…` id. */
     async get(storeId: string, runId: string) {
+      if (parseRecordedId(runId)) return getRecorded(db, storeId, runId);
       const [run] = await db
         .select()
         .from(runs)
@@ -100,9 +121,13 @@ export function createRunRepository(db: Db) {
     /**
      * Sends a failed run back to work from its failed step: status `running` again and a
      * `retry_run` job (keyed per run, so a double click queues one), in one statement. 409 unless
-     * the run failed.
+     * the run failed; a recorded run is completed by definition (404 when it does not exist).
      */
     async retry(storeId: string, runId: string) {
+      if (parseRecordedId(runId)) {
+        await getRecorded(db, storeId, runId);
+        throw new AppError('conflict', 'Nothing to retry: this run completed (its path reached no action)');
+      }
       const retried = await db.execute<{ id: string }>(sql`
         WITH r AS (
           UPDATE runs SET status = 'running', error = NULL, finished_at = NULL

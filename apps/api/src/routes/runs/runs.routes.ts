@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { runStatuses } from '../../db/schema/index';
+import { RunIdSchema } from './recorded-runs';
 import type { RunRepository } from './runs.repository';
 
 const storeParams = z.object({ storeId: z.string().min(1).max(100) });
@@ -8,7 +9,8 @@ const tags = ['runs'];
 
 /**
  * Run history (`GET /workflows/:id/runs`, `/workflows/:id/stats`), traces (`GET /runs/:id`) and
- * retry of a failed run from its failed step (`POST /runs/:id/retry`).
+ * retry of a failed run from its failed step (`POST /runs/:id/retry`). The history and traces
+ * include the runs recorded without a row (action-free paths, ids `e<event id>-<version id>`).
  */
 export const runRoutes: FastifyPluginAsyncZod<{ runs: RunRepository }> = async (app, { runs }) => {
   app.get(
@@ -42,7 +44,8 @@ export const runRoutes: FastifyPluginAsyncZod<{ runs: RunRepository }> = async (
     async (req) => runs.nodeStats(req.params.storeId, req.params.id, req.query.since),
   );
 
-  app.get('/runs/:id', { schema: { tags, params: storeParams.extend({ id: z.uuid() }) } }, async (req) =>
+  // A run id is a stored run's uuid or a recorded run's `e<event row id>-<version id>`.
+  app.get('/runs/:id', { schema: { tags, params: storeParams.extend({ id: RunIdSchema }) } }, async (req) =>
     runs.get(req.params.storeId, req.params.id),
   );
 
@@ -52,7 +55,7 @@ export const runRoutes: FastifyPluginAsyncZod<{ runs: RunRepository }> = async (
       schema: {
         tags,
         summary: 'Retry a failed run from its failed step (202; the worker continues it)',
-        params: storeParams.extend({ id: z.uuid() }),
+        params: storeParams.extend({ id: RunIdSchema }),
       },
     },
     async (req, reply) => reply.status(202).send(await runs.retry(req.params.storeId, req.params.id)),
