@@ -1,6 +1,6 @@
 import { bigint, index, integer, pgTable, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { customers } from './customers';
-import { childStoreIdColumn, storeIdColumn, tstz } from './stores';
+import { childStoreIdColumn, tstz } from './stores';
 
 /** An order; `created_at` is when it was placed (purchase-time conditions use it). */
 export const orders = pgTable(

@@ -1,6 +1,6 @@
 import { bigint, index, integer, jsonb, pgTable, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { workflowVersions, workflows } from './workflows';
-import { childStoreIdColumn, storeIdColumn, tstz, uuidId } from './stores';
+import { childStoreIdColumn, tstz, uuidId } from './stores';
 
 /** Run statuses: waiting runs resume later; skipped and cancelled runs carry a reason. */
 export const runStatuses = ['running', 'waiting', 'completed', 'failed', 'skipped', 'cancelled'] as const;
