@@ -8,7 +8,10 @@ export { fieldsWithValues } from './field-values.sources';
 
 /** How much a field-values request may cost (README "Field values" explains the defaults). */
 export interface FieldValuesOptions {
-  /** Stores with at most this many rows in the field's table are counted exactly. */
+  /**
+   * Stores with at most this many rows (planner estimate) in the field's table are counted exactly;
+   * keep it well above `sampleRows`, or a sample reads most of a store for an approximate answer.
+   */
   exactUpTo?: number;
   /** Larger stores are sampled by customer so that about this many rows are read. */
   sampleRows?: number;
@@ -31,11 +34,13 @@ function escapeLike(value: string): string {
   return value.replace(/[\\%_]/g, (m) => `\\${m}`);
 }
 
-/** The statements to try in order: the first that ends within its budget answers. */
+/**
+ * The statements to try in order: the first that ends within its budget answers. Small stores are
+ * counted exactly; large ones are sampled, a search on an indexed item column trying exact first.
+ */
 function plan(source: Source, rows: number, hasQuery: boolean, o: Required<FieldValuesOptions>): Attempt[] {
   const sampled = { sql: sampledSql(source), budgetMs: o.timeoutMs, isSampled: true };
-  // A sample that would read most of the store costs about what the exact count does.
-  if (rows <= o.exactUpTo || o.sampleRows / Math.max(rows, 1) > 0.5) {
+  if (rows <= o.exactUpTo) {
     return [{ sql: exactSql(source), budgetMs: o.timeoutMs, isSampled: false }, sampled];
   }
   const { column } = source;
@@ -49,9 +54,9 @@ function plan(source: Source, rows: number, hasQuery: boolean, o: Required<Field
 export function createFieldValuesRepository(pool: pg.Pool, options: FieldValuesOptions = {}) {
   const o: Required<FieldValuesOptions> = {
     exactUpTo: 100_000,
-    sampleRows: 100_000,
+    sampleRows: 40_000,
     timeoutMs: 1_000,
-    searchBudgetMs: 300,
+    searchBudgetMs: 200,
     ...options,
   };
   return {
@@ -81,7 +86,16 @@ export function createFieldValuesRepository(pool: pg.Pool, options: FieldValuesO
         );
         const rows = estimate.rows[0]?.['QUERY PLAN'][0].Plan['Plan Rows'] ?? 0;
         const params = [storeId, pattern, input.limit, Math.min(1, o.sampleRows / Math.max(rows, 1))];
-        return await firstInBudget(client, plan(source, rows, pattern !== null, o), params, input.field);
+        return await firstInBudget(client, plan(source, rows, pattern !== null, o), params);
+      } catch (error) {
+        if ((error as { code?: string }).code !== QUERY_CANCELED) throw error;
+        throw new AppError(
+          'query_timeout',
+          `Counting the values of ${input.field} took too long; try again`,
+          {
+            field: input.field,
+          },
+        );
       } finally {
         await client.query('ROLLBACK').catch(() => undefined);
         client.release();
@@ -90,17 +104,15 @@ export function createFieldValuesRepository(pool: pg.Pool, options: FieldValuesO
   };
 }
 
-/** Runs the attempts in order, each under its own timeout in a savepoint; only the last may throw. */
+/** Runs the attempts in order, each under its own timeout in a savepoint; the last one's timeout throws. */
 async function firstInBudget(
   client: pg.PoolClient,
   attempts: Attempt[],
   params: unknown[],
-  field: string,
 ): Promise<FieldValue[]> {
   for (const [i, attempt] of attempts.entries()) {
-    const isLast = i === attempts.length - 1;
+    await client.query(`SAVEPOINT attempt; SET LOCAL statement_timeout = ${Math.trunc(attempt.budgetMs)}`);
     try {
-      await client.query(`SAVEPOINT attempt; SET LOCAL statement_timeout = ${Math.trunc(attempt.budgetMs)}`);
       const bound = attempt.isSampled ? params : params.slice(0, 3);
       const { rows } = await client.query<{ value: string; label: string | null; count: number }>(
         attempt.sql,
@@ -113,16 +125,8 @@ async function firstInBudget(
         ...(attempt.isSampled ? { approximate: true } : {}),
       }));
     } catch (error) {
-      if ((error as { code?: string }).code !== QUERY_CANCELED) throw error;
-      if (isLast) {
-        throw new AppError(
-          'query_timeout',
-          `Counting the values of ${field} took too long; try again or type more`,
-          {
-            field,
-          },
-        );
-      }
+      const isLast = i === attempts.length - 1;
+      if (isLast || (error as { code?: string }).code !== QUERY_CANCELED) throw error;
       await client.query('ROLLBACK TO SAVEPOINT attempt');
     }
   }
