@@ -17,15 +17,20 @@ export interface FieldValuesOptions {
   sampleRows?: number;
   /** Every statement's `statement_timeout`; past it the request is a 503 `query_timeout`. */
   timeoutMs?: number;
-  /** A search (`q`) on an indexed item column first tries exact counts within this budget. */
-  searchBudgetMs?: number;
 }
 
-/** A statement to try: its SQL, its time budget, whether it samples (binds the share as $4). */
+/** A statement to try: its SQL and whether it samples (binds the share as $4). */
 interface Attempt {
   sql: string;
-  budgetMs: number;
   isSampled: boolean;
+}
+
+/** A row of every field-values statement. */
+interface Row {
+  value: string;
+  label: string | null;
+  count: number;
+  approximate: boolean;
 }
 
 const QUERY_CANCELED = '57014';
@@ -35,19 +40,15 @@ function escapeLike(value: string): string {
 }
 
 /**
- * The statements to try in order: the first that ends within its budget answers. Small stores are
- * counted exactly; large ones are sampled, a search on an indexed item column trying exact first.
+ * The statements to try in order: the first that ends within the timeout answers. Small stores are
+ * counted exactly (sampled when the estimate was stale and that overran); large ones are sampled, a
+ * search on an indexed item column adding the rare values the sample missed.
  */
-function plan(source: Source, rows: number, hasQuery: boolean, o: Required<FieldValuesOptions>): Attempt[] {
-  const sampled = { sql: sampledSql(source), budgetMs: o.timeoutMs, isSampled: true };
-  if (rows <= o.exactUpTo) {
-    return [{ sql: exactSql(source), budgetMs: o.timeoutMs, isSampled: false }, sampled];
-  }
+function plan(source: Source, rows: number, hasQuery: boolean, exactUpTo: number): Attempt[] {
+  const sampled = { sql: sampledSql(source), isSampled: true };
+  if (rows <= exactUpTo) return [{ sql: exactSql(source), isSampled: false }, sampled];
   const { column } = source;
-  if (hasQuery && column) {
-    return [{ sql: searchSql({ ...source, column }), budgetMs: o.searchBudgetMs, isSampled: false }, sampled];
-  }
-  return [sampled];
+  return [hasQuery && column ? { sql: searchSql({ ...source, column }), isSampled: true } : sampled];
 }
 
 /** Distinct field values per store, with customer counts, bounded in time at any store size. */
@@ -56,7 +57,6 @@ export function createFieldValuesRepository(pool: pg.Pool, options: FieldValuesO
     exactUpTo: 100_000,
     sampleRows: 40_000,
     timeoutMs: 1_000,
-    searchBudgetMs: 200,
     ...options,
   };
   return {
@@ -87,7 +87,7 @@ export function createFieldValuesRepository(pool: pg.Pool, options: FieldValuesO
         );
         const rows = estimate.rows[0]?.['QUERY PLAN'][0].Plan['Plan Rows'] ?? 0;
         const params = [storeId, pattern, input.limit, Math.min(1, o.sampleRows / Math.max(rows, 1))];
-        return await firstInBudget(client, plan(source, rows, pattern !== null, o), params);
+        return await firstInTime(client, plan(source, rows, pattern !== null, o.exactUpTo), params);
       } catch (error) {
         if ((error as { code?: string }).code !== QUERY_CANCELED) throw error;
         throw new AppError(
@@ -105,25 +105,22 @@ export function createFieldValuesRepository(pool: pg.Pool, options: FieldValuesO
   };
 }
 
-/** Runs the attempts in order, each under its own timeout in a savepoint; the last one's timeout throws. */
-async function firstInBudget(
+/** Runs the attempts in order, each in a savepoint; only the last one's timeout throws. */
+async function firstInTime(
   client: pg.PoolClient,
   attempts: Attempt[],
   params: unknown[],
 ): Promise<FieldValue[]> {
   for (const [i, attempt] of attempts.entries()) {
-    await client.query(`SAVEPOINT attempt; SET LOCAL statement_timeout = ${Math.trunc(attempt.budgetMs)}`);
+    await client.query('SAVEPOINT attempt');
     try {
       const bound = attempt.isSampled ? params : params.slice(0, 3);
-      const { rows } = await client.query<{ value: string; label: string | null; count: number }>(
-        attempt.sql,
-        bound,
-      );
-      return rows.map(({ value, label, count }) => ({
+      const { rows } = await client.query<Row>(attempt.sql, bound);
+      return rows.map(({ value, label, count, approximate }) => ({
         value,
         ...(label ? { label } : {}),
         count,
-        ...(attempt.isSampled ? { approximate: true } : {}),
+        ...(approximate ? { approximate } : {}),
       }));
     } catch (error) {
       const isLast = i === attempts.length - 1;

@@ -209,11 +209,49 @@ describe('field values on a large store (sampled, bounded in time)', () => {
     expect(await sampled().list(otherStoreId, { field: 'purchase.sku', limit: 20 })).toEqual([]);
   });
 
-  it('counts a search on an indexed item column exactly, named from products', async () => {
-    expect(await sampled().list(storeId, { field: 'purchase.sku', q: 'iph', limit: 20 })).toEqual([
-      { value: 'IPH-15', label: 'iPhone 15', count: 2 },
+  it('finds on search the rare item values a sample misses, counted exactly; the rest stay sampled', async () => {
+    const big = await createTestStore();
+    const pool = getTestPool();
+    await pool.query(
+      `INSERT INTO customers (store_id, external_id) SELECT $1, 'r' || i FROM generate_series(1, 2000) i`,
+      [big],
+    );
+    await pool.query(
+      `INSERT INTO orders (store_id, customer_id, external_id, total, status, created_at)
+       SELECT $1, id, 'o-' || external_id, 1000, 'paid', now() FROM customers WHERE store_id = $1`,
+      [big],
+    );
+    // Every customer bought COMMON-1; one customer in the second half of a sampling period (never in the
+    // sample: a slice is the first share of its period) also bought RARE-1.
+    await pool.query(
+      `WITH b AS (SELECT min(id) AS lo, ceil((max(id) - min(id) + 1) / 64.0)::bigint AS period
+                  FROM customers WHERE store_id = $1),
+            rare AS (SELECT c.id FROM customers c, b WHERE c.store_id = $1
+                     AND (c.id - b.lo) % b.period >= b.period / 2 LIMIT 1)
+       INSERT INTO order_items (store_id, order_id, customer_id, sku, quantity, unit_price, ordered_at)
+       SELECT $1, o.id, o.customer_id, s.sku, 1, 1000, now()
+       FROM orders o CROSS JOIN LATERAL (VALUES ('COMMON-1'), ('RARE-1')) AS s(sku)
+       WHERE o.store_id = $1 AND (s.sku = 'COMMON-1' OR o.customer_id IN (SELECT id FROM rare))`,
+      [big],
+    );
+    await pool.query('ANALYZE order_items');
+    const repo = createFieldValuesRepository(pool, { exactUpTo: -1, sampleRows: 200 });
+    expect((await repo.list(big, { field: 'purchase.sku', limit: 20 })).map((v) => v.value)).toEqual([
+      'COMMON-1',
     ]);
-    expect(await sampled().list(storeId, { field: 'order.brands', q: 'zzz', limit: 20 })).toEqual([]);
+    const found = await repo.list(big, { field: 'purchase.sku', q: '-1', limit: 20 });
+    expect(found.map(({ value, approximate }) => ({ value, approximate }))).toEqual([
+      { value: 'COMMON-1', approximate: true },
+      { value: 'RARE-1', approximate: undefined },
+    ]);
+    expect(found[1]?.count).toBe(1);
+    expect(await repo.list(big, { field: 'order.skus', q: 'zzz', limit: 20 })).toEqual([]);
+  });
+
+  it('names sampled SKUs from products', async () => {
+    expect(await sampled().list(storeId, { field: 'purchase.sku', q: 'iph', limit: 20 })).toEqual([
+      { value: 'IPH-15', label: 'iPhone 15', count: 2, approximate: true },
+    ]);
   });
 
   it('answers 503 query_timeout, not 500, when the database cannot answer in time', async () => {
