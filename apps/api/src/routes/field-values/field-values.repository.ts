@@ -19,10 +19,11 @@ export interface FieldValuesOptions {
   timeoutMs?: number;
 }
 
-/** A statement to try: its SQL and whether it samples (binds the share as $4). */
+/** A statement to try: its SQL, whether it samples (binds the share as $4), its own time limit. */
 interface Attempt {
   sql: string;
   isSampled: boolean;
+  budgetMs?: number;
 }
 
 /** A row of every field-values statement. */
@@ -40,15 +41,19 @@ function escapeLike(value: string): string {
 }
 
 /**
- * The statements to try in order: the first that ends within the timeout answers. Small stores are
+ * The statements to try in order: the first that ends within its time answers. Small stores are
  * counted exactly (sampled when the estimate was stale and that overran); large ones are sampled, a
- * search on an indexed item column adding the rare values the sample missed.
+ * search on an indexed item column adding the rare values the sample missed (or, past half the
+ * timeout, the sample alone).
  */
-function plan(source: Source, rows: number, hasQuery: boolean, exactUpTo: number): Attempt[] {
+function plan(source: Source, rows: number, hasQuery: boolean, o: Required<FieldValuesOptions>): Attempt[] {
   const sampled = { sql: sampledSql(source), isSampled: true };
-  if (rows <= exactUpTo) return [{ sql: exactSql(source), isSampled: false }, sampled];
+  if (rows <= o.exactUpTo) return [{ sql: exactSql(source), isSampled: false }, sampled];
   const { column } = source;
-  return [hasQuery && column ? { sql: searchSql({ ...source, column }), isSampled: true } : sampled];
+  if (!hasQuery || !column) return [sampled];
+  // The loose scan visits every distinct value: a catalog of 100k SKUs overruns half the timeout.
+  const search = { sql: searchSql({ ...source, column }), isSampled: true, budgetMs: o.timeoutMs / 2 };
+  return [search, sampled];
 }
 
 /** Distinct field values per store, with customer counts, bounded in time at any store size. */
@@ -87,7 +92,7 @@ export function createFieldValuesRepository(pool: pg.Pool, options: FieldValuesO
         );
         const rows = estimate.rows[0]?.['QUERY PLAN'][0].Plan['Plan Rows'] ?? 0;
         const params = [storeId, pattern, input.limit, Math.min(1, o.sampleRows / Math.max(rows, 1))];
-        return await firstInTime(client, plan(source, rows, pattern !== null, o.exactUpTo), params);
+        return await firstInTime(client, plan(source, rows, pattern !== null, o), params);
       } catch (error) {
         if ((error as { code?: string }).code !== QUERY_CANCELED) throw error;
         throw new AppError(
@@ -112,7 +117,9 @@ async function firstInTime(
   params: unknown[],
 ): Promise<FieldValue[]> {
   for (const [i, attempt] of attempts.entries()) {
-    await client.query('SAVEPOINT attempt');
+    // Rolling back to the savepoint also restores the request's statement_timeout.
+    const budget = attempt.budgetMs ? `; SET LOCAL statement_timeout = ${Math.trunc(attempt.budgetMs)}` : '';
+    await client.query(`SAVEPOINT attempt${budget}`);
     try {
       const bound = attempt.isSampled ? params : params.slice(0, 3);
       const { rows } = await client.query<Row>(attempt.sql, bound);
