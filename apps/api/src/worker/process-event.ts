@@ -147,7 +147,10 @@ async function prefetchPartFacts(
     const customerId = customerOf(parsed);
     if (!customerId || parsed.row.routed || !triggerTypeByEvent[parsed.event.type]) continue;
     let set = ids.get(parsed.row.store_id);
-    if (!set) ids.set(parsed.row.store_id, (set = new Set()));
+    if (!set) {
+      set = new Set();
+      ids.set(parsed.row.store_id, set);
+    }
     set.add(customerId);
   }
   const out = new Map<string, Map<number, FactsRow>>();
