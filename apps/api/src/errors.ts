@@ -24,6 +24,7 @@ export const errorStatus = {
   too_many_requests: 429,
   internal: 500,
   database_unavailable: 503,
+  query_timeout: 503,
 } as const;
 
 /** A code of {@link errorStatus}. */

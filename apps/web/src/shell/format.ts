@@ -22,6 +22,11 @@ export function formatCount(n: number | null | undefined): string {
   return n === null || n === undefined ? '—' : n.toLocaleString('en-US');
 }
 
+/** An estimated count to three significant digits: 12345 → "≈ 12,300". */
+export function formatApproximateCount(n: number): string {
+  return `≈ ${Number(n.toPrecision(3)).toLocaleString('en-US')}`;
+}
+
 /** "Mar 4, 2026". */
 export function formatDate(value: string | null | undefined): string {
   if (!value) return '—';

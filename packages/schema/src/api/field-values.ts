@@ -15,11 +15,16 @@ export const FieldValuesQuerySchema = z.object({
 /** A parsed field-values query. */
 export type FieldValuesQuery = z.infer<typeof FieldValuesQuerySchema>;
 
-/** One value with the number of customers who have it; `label` when the data names it (a SKU's product). */
+/**
+ * One value with the number of customers who have it; `label` when the data names it (a SKU's
+ * product). `approximate: true` when `count` is estimated from a sample of a large store's customers
+ * (absent when exact); such a value list may also miss values too rare to be sampled.
+ */
 export const FieldValueSchema = z.object({
   value: z.string(),
   label: z.string().optional(),
   count: z.number().int(),
+  approximate: z.boolean().optional(),
 });
 /** One suggested value. */
 export type FieldValue = z.infer<typeof FieldValueSchema>;

@@ -1,114 +1,141 @@
-import { ATTRIBUTE_PREFIX, type FieldValue, fieldCatalog } from '@segflow/schema';
+import type { FieldValue } from '@segflow/schema';
 import type pg from 'pg';
 import { AppError } from '../../errors';
+import { estimateSql, exactSql, sampledSql, searchSql } from './field-values.sql';
+import { fieldsWithValues, type Source, sourceFor } from './field-values.sources';
 
-/**
- * Where a field's values live. `value` (and `label`) are SQL expressions over the `from` rows;
- * `count` counts customers: one row per customer and value on `customers` (count(*), hashed), distinct
- * customer ids on orders and items (the (store, category|brand, customer) indexes serve these
- * index-only). Every source filters `store_id = $1`, so a query reads one tenant's rows.
- */
-interface Source {
-  from: string;
+export { fieldsWithValues } from './field-values.sources';
+
+/** How much a field-values request may cost (README "Field values" explains the defaults). */
+export interface FieldValuesOptions {
+  /**
+   * Stores with at most this many rows (planner estimate) in the field's table are counted exactly;
+   * keep it well above `sampleRows`, or a sample reads most of a store for an approximate answer.
+   */
+  exactUpTo?: number;
+  /** Larger stores are sampled by customer so that about this many rows are read. */
+  sampleRows?: number;
+  /** Every statement's `statement_timeout`; past it the request is a 503 `query_timeout`. */
+  timeoutMs?: number;
+}
+
+/** A statement to try: its SQL, whether it samples (binds the share as $4), its own time limit. */
+interface Attempt {
+  sql: string;
+  isSampled: boolean;
+  budgetMs?: number;
+}
+
+/** A row of every field-values statement. */
+interface Row {
   value: string;
-  label?: string;
-  count: string;
+  label: string | null;
+  count: number;
+  approximate: boolean;
 }
 
-const customer = (value: string): Source => ({ from: 'customers c', value, count: 'count(*)' });
-const items = (value: string, label?: string): Source => ({
-  from: 'order_items c',
-  value,
-  label,
-  count: 'count(DISTINCT c.customer_id)',
-});
-const orders = (value: string): Source => ({
-  from: 'orders c',
-  value,
-  count: 'count(DISTINCT c.customer_id)',
-});
-// Tags / attribute keys: one row per customer and distinct element.
-const unnested = (elements: string): Source => ({
-  from: `customers c CROSS JOIN LATERAL (SELECT DISTINCT e FROM ${elements} AS e) AS v(x)`,
-  value: 'v.x',
-  count: 'count(*)',
-});
-
-/** Field id → its source; state, country and email domain fold case as the condition engine does. */
-const sources: Record<string, Source> = {
-  'customer.emailDomain': customer(`lower(split_part(c.email, '@', 2))`),
-  'customer.gender': customer('c.gender'),
-  'customer.country': customer('upper(c.country)'),
-  'customer.state': customer('upper(c.state)'),
-  'customer.city': customer('c.city'),
-  'customer.zip': customer('c.zip'),
-  'customer.company': customer('c.company'),
-  'customer.group': customer('c.group_name'),
-  'customer.tags': unnested('unnest(c.tags)'),
-  'customer.attributes': unnested(
-    `jsonb_object_keys(CASE WHEN jsonb_typeof(c.attributes) = 'object' THEN c.attributes ELSE '{}'::jsonb END)`,
-  ),
-  'purchase.sku': items('c.sku', 'max(c.name)'),
-  'purchase.productId': items('c.product_id', 'max(c.name)'),
-  'purchase.category': items('c.category'),
-  'purchase.brand': items('c.brand'),
-  'order.status': orders('c.status'),
-  'order.channel': orders('c.channel'),
-  'order.couponCode': orders('c.coupon_code'),
-  'order.skus': items('c.sku', 'max(c.name)'),
-  'order.productIds': items('c.product_id', 'max(c.name)'),
-  'order.categories': items('c.category'),
-  'order.brands': items('c.brand'),
-};
-
-/** The fields the catalog marks `valuesFromData`: exactly the keys of the source table. */
-export const fieldsWithValues: readonly string[] = fieldCatalog
-  .filter((f) => f.valuesFromData)
-  .map((f) => f.id);
-
-/** The source of a field, with the attribute key as a parameter for `customer.attributes.<key>`. */
-function sourceFor(field: string): { source: Source; params: unknown[] } | undefined {
-  if (field.startsWith(ATTRIBUTE_PREFIX)) {
-    const key = field.slice(ATTRIBUTE_PREFIX.length);
-    if (!/^[\w.-]{1,100}$/.test(key)) return undefined;
-    return { source: customer('c.attributes ->> $4'), params: [key] };
-  }
-  const source = fieldsWithValues.includes(field) ? sources[field] : undefined;
-  return source && { source, params: [] };
-}
+const QUERY_CANCELED = '57014';
 
 function escapeLike(value: string): string {
   return value.replace(/[\\%_]/g, (m) => `\\${m}`);
 }
 
-/** Distinct field values per store, with customer counts. */
-export function createFieldValuesRepository(pool: pg.Pool) {
+/**
+ * The statements to try in order: the first that ends within its time answers. Small stores are
+ * counted exactly (sampled when the estimate was stale and that overran); large ones are sampled, a
+ * search on an indexed item column adding the rare values the sample missed (or, past half the
+ * timeout, the sample alone).
+ */
+function plan(source: Source, rows: number, hasQuery: boolean, o: Required<FieldValuesOptions>): Attempt[] {
+  const sampled = { sql: sampledSql(source), isSampled: true };
+  if (rows <= o.exactUpTo) return [{ sql: exactSql(source), isSampled: false }, sampled];
+  const { column } = source;
+  if (!hasQuery || !column) return [sampled];
+  // The loose scan visits every distinct value: a catalog of 100k SKUs overruns half the timeout.
+  const search = { sql: searchSql({ ...source, column }), isSampled: true, budgetMs: o.timeoutMs / 2 };
+  return [search, sampled];
+}
+
+/** Distinct field values per store, with customer counts, bounded in time at any store size. */
+export function createFieldValuesRepository(pool: pg.Pool, options: FieldValuesOptions = {}) {
+  const o: Required<FieldValuesOptions> = {
+    exactUpTo: 100_000,
+    sampleRows: 40_000,
+    timeoutMs: 1_000,
+    ...options,
+  };
   return {
     /**
      * The values of `field` present in the store's data containing `q` (case-insensitive), most
-     * customers first, at most `limit`. An unknown field or one without values is a 400 naming it.
+     * customers first, at most `limit`; sampled counts carry `approximate: true`. An unknown field
+     * or one without values is a 400 naming it; a query past its time limit is a 503 `query_timeout`.
      */
     async list(storeId: string, input: { field: string; q?: string; limit: number }): Promise<FieldValue[]> {
-      const found = sourceFor(input.field);
-      if (!found) {
+      const source = sourceFor(input.field);
+      if (!source) {
         throw new AppError(
           'validation_failed',
           `field: "${input.field}" has no value suggestions (fields: ${fieldsWithValues.join(', ')}, customer.attributes.<key>)`,
           { field: input.field },
         );
       }
-      const { from, value, label, count } = found.source;
       const pattern = input.q ? `%${escapeLike(input.q)}%` : null;
-      const { rows } = await pool.query<{ value: string; label: string | null; count: number }>(
-        `SELECT ${value} AS value, ${label ?? 'NULL'} AS label, ${count}::int AS count
-         FROM ${from}
-         WHERE c.store_id = $1 AND ${value} <> '' AND ($2::text IS NULL OR ${value} ILIKE $2)
-         GROUP BY 1 ORDER BY count DESC, value LIMIT $3`,
-        [storeId, pattern, input.limit, ...found.params],
-      );
-      return rows.map(({ value, label, count }) => (label ? { value, label, count } : { value, count }));
+      const client = await pool.connect();
+      try {
+        // JIT compiling costs more than these short statements (≈ 0.4 s measured at 1M).
+        await client.query(
+          `BEGIN READ ONLY; SET LOCAL jit = off; SET LOCAL statement_timeout = ${Math.trunc(o.timeoutMs)}`,
+        );
+        const estimate = await client.query<{ 'QUERY PLAN': [{ Plan: { 'Plan Rows': number } }] }>(
+          estimateSql(source),
+          [storeId],
+        );
+        const rows = estimate.rows[0]?.['QUERY PLAN'][0].Plan['Plan Rows'] ?? 0;
+        const params = [storeId, pattern, input.limit, Math.min(1, o.sampleRows / Math.max(rows, 1))];
+        return await firstInTime(client, plan(source, rows, pattern !== null, o), params);
+      } catch (error) {
+        if ((error as { code?: string }).code !== QUERY_CANCELED) throw error;
+        throw new AppError(
+          'query_timeout',
+          `Counting the values of ${input.field} took too long; try again`,
+          {
+            field: input.field,
+          },
+        );
+      } finally {
+        await client.query('ROLLBACK').catch(() => undefined);
+        client.release();
+      }
     },
   };
+}
+
+/** Runs the attempts in order, each in a savepoint; only the last one's timeout throws. */
+async function firstInTime(
+  client: pg.PoolClient,
+  attempts: Attempt[],
+  params: unknown[],
+): Promise<FieldValue[]> {
+  for (const [i, attempt] of attempts.entries()) {
+    // Rolling back to the savepoint also restores the request's statement_timeout.
+    const budget = attempt.budgetMs ? `; SET LOCAL statement_timeout = ${Math.trunc(attempt.budgetMs)}` : '';
+    await client.query(`SAVEPOINT attempt${budget}`);
+    try {
+      const bound = attempt.isSampled ? params : params.slice(0, 3);
+      const { rows } = await client.query<Row>(attempt.sql, bound);
+      return rows.map(({ value, label, count, approximate }) => ({
+        value,
+        ...(label ? { label } : {}),
+        count,
+        ...(approximate ? { approximate } : {}),
+      }));
+    } catch (error) {
+      const isLast = i === attempts.length - 1;
+      if (isLast || (error as { code?: string }).code !== QUERY_CANCELED) throw error;
+      await client.query('ROLLBACK TO SAVEPOINT attempt');
+    }
+  }
+  return [];
 }
 
 /** The field-values repository's interface. */

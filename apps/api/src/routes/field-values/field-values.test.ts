@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTestApp } from '../../testing/test-app';
 import { closeTestPool, createTestStore, getTestPool } from '../../testing/test-database';
-import { fieldsWithValues } from './field-values.repository';
+import { createFieldValuesRepository, fieldsWithValues } from './field-values.repository';
 
 let app: FastifyInstance;
 let storeId: string;
@@ -41,6 +41,11 @@ beforeAll(async () => {
   await pool.query(
     `INSERT INTO order_items (store_id, order_id, customer_id, sku, product_id, name, category, brand, quantity, unit_price, ordered_at)
      SELECT $1, o.id, o.customer_id, 'IPH-15', 'p-1', 'iPhone 15', 'Phones', 'Apple', 1, 1000, now() FROM orders o WHERE o.store_id = $1`,
+    [storeId],
+  );
+  await pool.query(
+    `INSERT INTO products (store_id, external_id, sku, name, category, brand, price)
+     VALUES ($1, 'p-1', 'IPH-15', 'iPhone 15', 'Phones', 'Apple', 1000)`,
     [storeId],
   );
 });
@@ -154,5 +159,114 @@ describe('field values', () => {
       url: '/api/stores/no-such-store/field-values?field=customer.state',
     });
     expect(res.statusCode).toBe(404);
+  });
+});
+
+describe('field values on a large store (sampled, bounded in time)', () => {
+  // exactUpTo -1: every store counts as large; the sample's share is then min(1, sampleRows / rows).
+  const sampled = () => createFieldValuesRepository(getTestPool(), { exactUpTo: -1 });
+
+  it('marks sampled counts approximate; a sample of every customer counts them all', async () => {
+    expect(await sampled().list(storeId, { field: 'customer.state', limit: 20 })).toEqual([
+      { value: 'TX', count: 2, approximate: true },
+      { value: 'CA', count: 1, approximate: true },
+    ]);
+    expect(await sampled().list(storeId, { field: 'purchase.category', limit: 20 })).toEqual([
+      { value: 'Phones', count: 2, approximate: true },
+    ]);
+  });
+
+  it('scales the counts of a partial sample up to the whole store', async () => {
+    const big = await createTestStore();
+    await getTestPool().query(
+      `INSERT INTO customers (store_id, external_id, state)
+       SELECT $1, 'b' || i, CASE WHEN md5(i::text) < '8' THEN 'TX' ELSE 'CA' END FROM generate_series(1, 2000) i`,
+      [big],
+    );
+    // The share sampled comes from the planner's row estimate: give it statistics.
+    await getTestPool().query('ANALYZE customers');
+    const repo = createFieldValuesRepository(getTestPool(), { exactUpTo: -1, sampleRows: 200 });
+    const values = await repo.list(big, { field: 'customer.state', limit: 20 });
+    expect(values.map((v) => v.value).sort()).toEqual(['CA', 'TX']);
+    const exact = { TX: 982, CA: 1018 } as Record<string, number>;
+    expect(
+      values.some((v) => v.count !== exact[v.value]),
+      'a partial sample, not every customer',
+    ).toBe(true);
+    for (const v of values) {
+      expect(v.approximate).toBe(true);
+      expect(v.count).toBeGreaterThan(500);
+      expect(v.count).toBeLessThan(1500);
+    }
+  });
+
+  it('filters sampled values by q and never shows another store’s values', async () => {
+    expect(await sampled().list(storeId, { field: 'customer.city', q: 'da', limit: 20 })).toEqual([
+      { value: 'Dallas', count: 1, approximate: true },
+    ]);
+    const tags = await sampled().list(storeId, { field: 'customer.tags', limit: 20 });
+    expect(tags.map((t) => t.value)).toEqual(['texas', 'vip']);
+    expect(await sampled().list(otherStoreId, { field: 'purchase.sku', limit: 20 })).toEqual([]);
+  });
+
+  it('finds on search the rare item values a sample misses, counted exactly; the rest stay sampled', async () => {
+    const big = await createTestStore();
+    const pool = getTestPool();
+    await pool.query(
+      `INSERT INTO customers (store_id, external_id) SELECT $1, 'r' || i FROM generate_series(1, 2000) i`,
+      [big],
+    );
+    await pool.query(
+      `INSERT INTO orders (store_id, customer_id, external_id, total, status, created_at)
+       SELECT $1, id, 'o-' || external_id, 1000, 'paid', now() FROM customers WHERE store_id = $1`,
+      [big],
+    );
+    // Every customer bought COMMON-1; one customer in the second half of a sampling period (never in the
+    // sample: a slice is the first share of its period) also bought RARE-1.
+    await pool.query(
+      `WITH b AS (SELECT min(id) AS lo, ceil((max(id) - min(id) + 1) / 64.0)::bigint AS period
+                  FROM customers WHERE store_id = $1),
+            rare AS (SELECT c.id FROM customers c, b WHERE c.store_id = $1
+                     AND (c.id - b.lo) % b.period >= b.period / 2 LIMIT 1)
+       INSERT INTO order_items (store_id, order_id, customer_id, sku, quantity, unit_price, ordered_at)
+       SELECT $1, o.id, o.customer_id, s.sku, 1, 1000, now()
+       FROM orders o CROSS JOIN LATERAL (VALUES ('COMMON-1'), ('RARE-1')) AS s(sku)
+       WHERE o.store_id = $1 AND (s.sku = 'COMMON-1' OR o.customer_id IN (SELECT id FROM rare))`,
+      [big],
+    );
+    await pool.query('ANALYZE order_items');
+    const repo = createFieldValuesRepository(pool, { exactUpTo: -1, sampleRows: 200 });
+    expect((await repo.list(big, { field: 'purchase.sku', limit: 20 })).map((v) => v.value)).toEqual([
+      'COMMON-1',
+    ]);
+    const found = await repo.list(big, { field: 'purchase.sku', q: '-1', limit: 20 });
+    expect(found.map(({ value, approximate }) => ({ value, approximate }))).toEqual([
+      { value: 'COMMON-1', approximate: true },
+      { value: 'RARE-1', approximate: undefined },
+    ]);
+    expect(found[1]?.count).toBe(1);
+    expect(await repo.list(big, { field: 'order.skus', q: 'zzz', limit: 20 })).toEqual([]);
+  });
+
+  it('names sampled SKUs from products', async () => {
+    expect(await sampled().list(storeId, { field: 'purchase.sku', q: 'iph', limit: 20 })).toEqual([
+      { value: 'IPH-15', label: 'iPhone 15', count: 2, approximate: true },
+    ]);
+  });
+
+  it('answers 503 query_timeout, not 500, when the database cannot answer in time', async () => {
+    const locker = await getTestPool().connect();
+    try {
+      await locker.query('BEGIN; LOCK TABLE customers IN ACCESS EXCLUSIVE MODE');
+      const repo = createFieldValuesRepository(getTestPool(), { timeoutMs: 100 });
+      await expect(repo.list(storeId, { field: 'customer.state', limit: 20 })).rejects.toMatchObject({
+        code: 'query_timeout',
+        status: 503,
+        details: { field: 'customer.state' },
+      });
+    } finally {
+      await locker.query('ROLLBACK');
+      locker.release();
+    }
   });
 });

@@ -1,5 +1,5 @@
 import { type KeyboardEvent, useId, useState } from 'react';
-import { formatCount } from '../../shell/format';
+import { formatApproximateCount, formatCount } from '../../shell/format';
 import type { Suggestion } from './use-value-suggestions';
 
 /** Suggestions whose label or value contains the typed text, minus the values already chosen. */
@@ -55,6 +55,12 @@ export function useListbox(options: Suggestion[], onPick: (s: Suggestion) => voi
   return { listId, isExpanded, active, setOpen, resetActive: () => setActive(-1), inputProps, onKey };
 }
 
+/** "12 customers", or "≈ 12,300 customers" when the count is an estimate. */
+function customersText(s: Suggestion & { count: number }): string {
+  const n = s.isApproximate ? formatApproximateCount(s.count) : formatCount(s.count);
+  return `${n} customer${s.count === 1 ? '' : 's'}`;
+}
+
 /** The listbox under a combobox: each option's label and how many customers have it. */
 export function SuggestionList({
   id,
@@ -96,9 +102,7 @@ export function SuggestionList({
           >
             <span>{s.label}</span>
             {s.count !== undefined && (
-              <span className="combobox-count">
-                {formatCount(s.count)} customer{s.count === 1 ? '' : 's'}
-              </span>
+              <span className="combobox-count">{customersText({ ...s, count: s.count })}</span>
             )}
           </div>
         ))}

@@ -10,6 +10,8 @@ export interface Suggestion {
   label: string;
   /** Customers with this value in the store's data; absent for catalog-only suggestions. */
   count?: number;
+  /** The count is estimated from a sample of a large store (shown "≈ 12,300"). */
+  isApproximate?: boolean;
 }
 
 /**
@@ -35,6 +37,7 @@ export function useValueSuggestions(
     value: v.value,
     label: nameOf.get(v.value) ?? (v.label ? `${v.label} (${v.value})` : v.value),
     count: v.count,
+    ...(v.approximate ? { isApproximate: true } : {}),
   }));
   const seen = new Set(fromData.map((s) => s.value));
   return {

@@ -11,7 +11,7 @@ import { ConditionBuilder } from './condition-builder';
 const catalog = normalizeCatalog(catalogPayload());
 
 /** The demo store's data as `GET …/field-values` answers it (filtered by q like the API). */
-const storeValues: Record<string, Array<{ value: string; count: number }>> = {
+const storeValues: Record<string, Array<{ value: string; count: number; approximate?: boolean }>> = {
   'customer.city': [
     { value: 'Austin', count: 12 },
     { value: 'Dallas', count: 7 },
@@ -20,6 +20,11 @@ const storeValues: Record<string, Array<{ value: string; count: number }>> = {
   'customer.state': [
     { value: 'TX', count: 19 },
     { value: 'CA', count: 4 },
+  ],
+  // A large store: sampled counts.
+  'customer.company': [
+    { value: 'Acme', count: 12_345, approximate: true },
+    { value: 'Initech', count: 1, approximate: true },
   ],
 };
 const calls: URL[] = [];
@@ -85,6 +90,20 @@ describe('value suggestions from the store’s data', () => {
     expect(input.getAttribute('aria-expanded')).toBe('true');
     expect(calls.map((u) => u.searchParams.get('q'))).not.toContain('a');
     expect(calls.at(-1)?.searchParams.get('field')).toBe('customer.city');
+  });
+
+  it('shows estimated counts as "≈ 12,300" and exact ones as they are', async () => {
+    render(
+      <Harness initial={{ all: [{ field: 'customer.company', op: 'in', value: [] }] }} onChange={() => {}} />,
+    );
+    fireEvent.focus(screen.getByRole('combobox', { name: 'Value' }));
+    await waitFor(() => expect(optionNames()).toEqual(['Acme≈ 12,300 customers', 'Initech≈ 1 customer']));
+    cleanup();
+    render(
+      <Harness initial={{ all: [{ field: 'customer.city', op: 'in', value: [] }] }} onChange={() => {}} />,
+    );
+    fireEvent.focus(screen.getByRole('combobox', { name: 'Value' }));
+    await waitFor(() => expect(optionNames()).toContain('Boston3 customers'));
   });
 
   it('picks a suggestion with the arrow keys and Enter, and still takes free text', async () => {
