@@ -16,15 +16,27 @@ interface StoreEntry {
   segments: CompiledSegment[];
 }
 
-/** How long a store's segment list is trusted without a reload (other processes' edits). */
+/**
+ * The channel segment saves NOTIFY on (payload: the store id); every worker process LISTENs (see
+ * workflow-router.ts) and drops the store's list, so an event applied right after a save is
+ * judged against the new segment by whichever process takes it.
+ */
+export const SEGMENT_CHANNEL = 'segflow_segments';
+
+/** Tells every process that the store's segments changed (call after the change committed). */
+export async function notifySegmentsChanged(pool: Pick<pg.Pool, 'query'>, storeId: string): Promise<void> {
+  await pool.query('SELECT pg_notify($1, $2)', [SEGMENT_CHANNEL, storeId]);
+}
+
+/** How long a store's segment list is trusted without a reload (a missed notification). */
 const TTL_MS = 5_000;
 const stores = new Map<string, StoreEntry>();
 /** Predicates per segment id, with the `updated_at` they were compiled at: never recompiled unchanged. */
 const predicates = new Map<string, { version: string; compiled: CompiledSegment }>();
 
 /**
- * The store's segments with compiled predicates, cached per process. Saves in this process call
- * {@link invalidateSegments}; saves elsewhere are picked up within {@link TTL_MS}. A stored tree
+ * The store's segments with compiled predicates, cached per process. Saves call {@link invalidateSegments}
+ * here and notify the other processes (SEGMENT_CHANNEL); {@link TTL_MS} bounds a missed notification. A stored tree
  * that no longer parses is left out (it cannot match anyone).
  */
 export async function storeSegments(pool: pg.Pool, storeId: string): Promise<CompiledSegment[]> {

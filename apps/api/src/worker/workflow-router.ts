@@ -1,6 +1,7 @@
 import { compile, type Plan } from '@segflow/engine';
 import type pg from 'pg';
 import { WORKFLOW_CHANNEL } from '../routes/workflows/workflows.repository';
+import { invalidateSegments, SEGMENT_CHANNEL } from '../segments/segment-cache';
 
 /** An active published version a trigger type routes to. */
 export interface Route {
@@ -14,7 +15,9 @@ const SAFETY_TTL_MS = 60_000;
 /**
  * Active published versions indexed in memory by store and trigger type, with compiled plans
  * cached per (immutable) version. Publish / activate / deactivate NOTIFY on a channel; every
- * process LISTENs and drops the store's index, so a toggle takes effect for the next event.
+ * process LISTENs and drops the store's index, so a toggle takes effect for the next event. The
+ * same connection LISTENs for segment saves (SEGMENT_CHANNEL) and drops the process's cached
+ * segment predicates of that store.
  */
 export function createWorkflowRouter(pool: pg.Pool) {
   const plans = new Map<string, Plan | null>();
@@ -57,6 +60,10 @@ export function createWorkflowRouter(pool: pg.Pool) {
     try {
       listener = await pool.connect();
       listener.on('notification', (message) => {
+        if (message.channel === SEGMENT_CHANNEL) {
+          invalidateSegments(message.payload ?? '');
+          return;
+        }
         try {
           stores.delete((JSON.parse(message.payload ?? '{}') as { storeId?: string }).storeId ?? '');
         } catch {
@@ -65,6 +72,7 @@ export function createWorkflowRouter(pool: pg.Pool) {
       });
       listener.on('error', () => reconnect());
       await listener.query(`LISTEN ${WORKFLOW_CHANNEL}`);
+      await listener.query(`LISTEN ${SEGMENT_CHANNEL}`);
       stores.clear();
     } catch {
       reconnect();

@@ -5,7 +5,7 @@ import type { Db } from '../../db/client';
 import { segmentMemberships, segments } from '../../db/schema/index';
 import { AppError } from '../../errors';
 import { snapshotSizes, syncSegment } from '../../segments/membership-sync';
-import { invalidateSegments } from '../../segments/segment-cache';
+import { invalidateSegments, notifySegmentsChanged } from '../../segments/segment-cache';
 import { parseSegmentCondition } from '../../segments/segment-condition';
 
 type SegmentRow = typeof segments.$inferSelect;
@@ -44,6 +44,10 @@ export function createSegmentRepository(db: Db, pool: pg.Pool) {
     return rows.map((r) => r.id);
   }
   async function recompute(storeId: string, row: SegmentRow) {
+    // Other processes drop their cached list before the members are computed: an event they apply
+    // after this sync is judged against the new condition.
+    invalidateSegments(storeId);
+    await notifySegmentsChanged(pool, storeId);
     const result = await syncSegment(
       pool,
       storeId,
@@ -104,6 +108,7 @@ export function createSegmentRepository(db: Db, pool: pg.Pool) {
       if (!row) throw new AppError('not_found', `Segment ${id} does not exist`);
       if (condition) return recompute(storeId, row);
       invalidateSegments(storeId);
+      await notifySegmentsChanged(pool, storeId);
       return repo.get(storeId, id);
     },
     /** Deletes a segment (memberships and snapshots go with it). */
@@ -114,6 +119,7 @@ export function createSegmentRepository(db: Db, pool: pg.Pool) {
         .returning({ id: segments.id });
       if (deleted.length === 0) throw new AppError('not_found', `Segment ${id} does not exist`);
       invalidateSegments(storeId);
+      await notifySegmentsChanged(pool, storeId);
     },
     /** Ids of the store's segments (segment leaves naming other ids match no one). */
     ids,
