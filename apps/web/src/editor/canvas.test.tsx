@@ -75,7 +75,7 @@ describe('canvas rendering', () => {
     const { store, renders } = renderCanvas();
     expect(await screen.findByTestId('node-n19')).toBeTruthy();
     const before = renders();
-    act(() => store.getState().setIssues([{ code: 'missing_tags', message: 'Add a tag', nodeId: 'n3' }]));
+    act(() => store.getState().setIssues([{ code: 'invalid_config', message: 'Add a tag', nodeId: 'n3' }]));
     const after = renders();
     expect(Object.keys(after).filter((id) => after[id] !== before[id])).toEqual(['n3']);
   });
