@@ -111,7 +111,13 @@ function watchOpen() {
           for (const el of document.querySelectorAll('.react-flow__node')) {
             if (!el.checkVisibility({ visibilityProperty: true, opacityProperty: true })) continue;
             const r = el.getBoundingClientRect();
-            if (r.width > 0 && r.bottom > pane.top && r.top < pane.bottom && r.right > pane.left && r.left < pane.right)
+            if (
+              r.width > 0 &&
+              r.bottom > pane.top &&
+              r.top < pane.bottom &&
+              r.right > pane.left &&
+              r.left < pane.right
+            )
               n += 1;
             if (n >= 5) break;
           }
