@@ -155,3 +155,20 @@ describe('clipboard across editors', () => {
     expect(second.getState().nodes[0]!.data.nodeType).toBe('condition.if');
   });
 });
+
+describe('estimated geometry', () => {
+  it('keeps a node’s estimated handles until it is measured, then drops them without marking a change', () => {
+    const store = seed();
+    expect(store.getState().nodes[1]!.handles?.map((h) => h.id ?? null)).toEqual([null, 'true', 'false']);
+    store
+      .getState()
+      .onNodesChange([
+        { type: 'dimensions', id: 'c1', dimensions: { width: 240, height: 104 }, setAttributes: true },
+      ]);
+    const [trigger, condition] = store.getState().nodes;
+    expect(condition!.handles).toBeUndefined();
+    expect(condition!.measured).toEqual({ width: 240, height: 104 });
+    expect(trigger!.handles).toHaveLength(1);
+    expect(selectIsDirty(store.getState())).toBe(false);
+  });
+});

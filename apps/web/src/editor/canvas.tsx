@@ -6,15 +6,15 @@ import {
   MarkerType,
   MiniMap,
   ReactFlow,
-  useNodesInitialized,
-  useReactFlow,
+  type Viewport,
 } from '@xyflow/react';
-import { type DragEvent, useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { type DragEvent, useCallback, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { useCanvasStore, useCanvasStoreApi } from './canvas-store';
 import { connectionProblem } from './connection-rules';
 import type { WorkflowFlowNode } from './flow-mapping';
 import { nodeTypes } from './node-card';
+import { openingViewport } from './opening-viewport';
 import { selectFlow, selectIssues } from './selectors';
 import { DND_MIME, useAddNode } from './use-add-node';
 
@@ -25,7 +25,13 @@ export const defaultEdgeOptions = {
 };
 const deleteKeys = ['Backspace', 'Delete'];
 const multiSelectKeys = ['Meta', 'Control'];
-const fitViewOptions = { maxZoom: 1.1, padding: 0.12 };
+/**
+ * From this size on, React Flow renders only the cards and edges in view. Each card carries an
+ * estimated size and handles (node-geometry.ts), so even the first render skips the rest.
+ */
+const RENDER_VISIBLE_FROM = 100;
+/** The pane size assumed when the browser reports none (jsdom). */
+const FALLBACK_PANE = { width: 960, height: 640 };
 
 /** The React Flow canvas: drop target for the palette, typed connections, minimap and zoom controls. */
 export function Canvas() {
@@ -35,24 +41,15 @@ export function Canvas() {
   const store = useCanvasStoreApi();
   const { addAt } = useAddNode();
   const [refusal, setRefusal] = useState<string | null>(null);
-  // Fit only a graph that opens with nodes (fitting on the first dropped node would jump the view),
-  // and only once every node is measured: React Flow's own fit can run on the first few of a big graph.
-  const [fitOnOpen] = useState(() => store.getState().nodes.length > 0);
-  const nodesInitialized = useNodesInitialized();
-  const { fitView } = useReactFlow();
-  const hasFitted = useRef(false);
-  useEffect(() => {
-    if (!fitOnOpen || hasFitted.current) return;
-    const fit = () => {
-      if (hasFitted.current) return;
-      hasFitted.current = true;
-      void fitView(fitViewOptions);
-    };
-    if (nodesInitialized) return fit();
-    // Huge graphs render only what is visible, so not every node gets measured: fit anyway.
-    const timer = setTimeout(fit, 800);
-    return () => clearTimeout(timer);
-  }, [fitOnOpen, nodesInitialized, fitView]);
+  // The opening viewport is computed before React Flow's first render (stored positions, estimated
+  // sizes), so it renders the right cards once instead of all of them and then fitting.
+  const paneRef = useRef<HTMLElement>(null);
+  const [viewport, setViewport] = useState<Viewport | null>(null);
+  useLayoutEffect(() => {
+    const pane = paneRef.current;
+    const size = pane?.clientWidth ? { width: pane.clientWidth, height: pane.clientHeight } : FALLBACK_PANE;
+    setViewport(openingViewport(store.getState().nodes, size));
+  }, [store]);
 
   const edges = useMemo(() => decorateEdges(flow.edges, issues, testSteps), [flow.edges, issues, testSteps]);
 
@@ -88,32 +85,35 @@ export function Canvas() {
   );
 
   return (
-    <section className="canvas" data-testid="canvas" aria-label="Workflow canvas">
-      <ReactFlow<WorkflowFlowNode>
-        nodes={flow.nodes}
-        edges={edges}
-        nodeTypes={nodeTypes}
-        onNodesChange={flow.onNodesChange}
-        onEdgesChange={flow.onEdgesChange}
-        onConnect={onConnect}
-        isValidConnection={isValidConnection}
-        onNodeDragStart={flow.beginBatch}
-        onNodeDragStop={flow.endBatch}
-        onDrop={onDrop}
-        onDragOver={onDragOver}
-        defaultEdgeOptions={defaultEdgeOptions}
-        deleteKeyCode={deleteKeys}
-        multiSelectionKeyCode={multiSelectKeys}
-        minZoom={0.1}
-        maxZoom={2}
-        snapToGrid
-        snapGrid={[8, 8]}
-        onlyRenderVisibleElements={flow.nodes.length > 600}
-      >
-        <Background gap={24} size={1.2} />
-        <MiniMap pannable zoomable nodeClassName={miniMapClass} ariaLabel="Minimap" />
-        <Controls showInteractive={false} aria-label="Zoom controls" />
-      </ReactFlow>
+    <section ref={paneRef} className="canvas" data-testid="canvas" aria-label="Workflow canvas">
+      {viewport && (
+        <ReactFlow<WorkflowFlowNode>
+          defaultViewport={viewport}
+          nodes={flow.nodes}
+          edges={edges}
+          nodeTypes={nodeTypes}
+          onNodesChange={flow.onNodesChange}
+          onEdgesChange={flow.onEdgesChange}
+          onConnect={onConnect}
+          isValidConnection={isValidConnection}
+          onNodeDragStart={flow.beginBatch}
+          onNodeDragStop={flow.endBatch}
+          onDrop={onDrop}
+          onDragOver={onDragOver}
+          defaultEdgeOptions={defaultEdgeOptions}
+          deleteKeyCode={deleteKeys}
+          multiSelectionKeyCode={multiSelectKeys}
+          minZoom={0.1}
+          maxZoom={2}
+          snapToGrid
+          snapGrid={[8, 8]}
+          onlyRenderVisibleElements={flow.nodes.length >= RENDER_VISIBLE_FROM}
+        >
+          <Background gap={24} size={1.2} />
+          <MiniMap pannable zoomable nodeClassName={miniMapClass} ariaLabel="Minimap" />
+          <Controls showInteractive={false} aria-label="Zoom controls" />
+        </ReactFlow>
+      )}
       {flow.nodes.length === 0 && (
         <div className="canvas-empty">
           <strong>Start with a trigger</strong>

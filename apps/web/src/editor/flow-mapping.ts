@@ -1,5 +1,6 @@
 import type { Edge, Node } from '@xyflow/react';
 import type { GraphEdge, GraphNode, WorkflowGraph } from '../workflows/graph';
+import { estimatedGeometry } from './node-geometry';
 
 /**
  * Converts between the stored workflow graph (DESIGN §4) and React Flow's nodes and edges.
@@ -25,11 +26,20 @@ export const SINGLE_OUTPUT = 'next';
 /** The React Flow node type every workflow node renders with. */
 export const FLOW_NODE_TYPE = 'workflow' as const;
 
-/** Stored node → canvas node. */
+/**
+ * Stored node → canvas node, with its estimated size and handles until the card is measured
+ * (see node-geometry.ts; the graph slice drops the estimated handles once it is).
+ */
 export function toFlowNode(node: GraphNode): WorkflowFlowNode {
   const data: WorkflowNodeData = { nodeType: node.type, config: node.config ?? {} };
   if (node.label) data.label = node.label;
-  return { id: node.id, type: FLOW_NODE_TYPE, position: { ...node.position }, data };
+  return {
+    id: node.id,
+    type: FLOW_NODE_TYPE,
+    position: { ...node.position },
+    data,
+    ...estimatedGeometry(node.type, data.config),
+  };
 }
 
 /** Stored edge → canvas edge (handles kept only when present). */

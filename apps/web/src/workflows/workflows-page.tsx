@@ -1,6 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Link, useLocation } from 'wouter';
 import { useCatalog } from '../catalog/catalog-queries';
+import { preloadEditor } from '../editor/editor-preload';
 import { formatRelative } from '../shell/format';
 import { EmptyState, ErrorState, Loading } from '../shell/states';
 import { Switch } from '../shell/switch';
@@ -66,6 +67,8 @@ function WorkflowTable({ storeId, items }: { storeId: string; items: WorkflowSum
   const catalog = useCatalog();
   const setActive = useMutation(workflowsMutations.setActive(storeId, client));
   const remove = useMutation(workflowsMutations.remove(storeId, client));
+  // Opening a workflow starts on intent: its chunk and data load while the pointer is still down.
+  const preload = (id: string) => preloadEditor(client, storeId, id);
   const labelOf = (type: string) => catalog.data?.nodeTypes.find((n) => n.type === type)?.label ?? type;
   return (
     <>
@@ -91,7 +94,13 @@ function WorkflowTable({ storeId, items }: { storeId: string; items: WorkflowSum
           {items.map((w) => (
             <tr key={w.id}>
               <td>
-                <Link href={`/workflows/${w.id}`} className="row-link">
+                <Link
+                  href={`/workflows/${w.id}`}
+                  className="row-link"
+                  onPointerEnter={() => preload(w.id)}
+                  onPointerDown={() => preload(w.id)}
+                  onFocus={() => preload(w.id)}
+                >
                   {w.name}
                 </Link>
               </td>

@@ -18,6 +18,7 @@ import {
   type WorkflowFlowEdge,
   type WorkflowFlowNode,
 } from '../flow-mapping';
+import { estimatedGeometry } from '../node-geometry';
 
 /** The graph being edited, as React Flow nodes and edges, and every edit of it. */
 export interface GraphSlice {
@@ -48,7 +49,7 @@ export const createGraphSlice =
     changeCount: 0,
     onNodesChange: (changes) =>
       set((s) => ({
-        nodes: applyNodeChanges(changes, s.nodes),
+        nodes: withoutEstimatedHandles(changes, applyNodeChanges(changes, s.nodes)),
         edges: removedEdges(changes, s.edges),
         changeCount: changes.some((c) => GRAPH_CHANGES.has(c.type)) ? s.changeCount + 1 : s.changeCount,
       })),
@@ -79,7 +80,7 @@ export const createGraphSlice =
     },
     updateConfig: (id, config) =>
       set((s) => ({
-        nodes: s.nodes.map((n) => (n.id === id ? { ...n, data: { ...n.data, config } } : n)),
+        nodes: s.nodes.map((n) => (n.id === id ? withConfig(n, config) : n)),
         edges: prunedEdges(s.edges, id, config, s.nodes),
         changeCount: s.changeCount + 1,
       })),
@@ -124,6 +125,30 @@ export const createGraphSlice =
         changeCount: s.changeCount + 1,
       })),
   });
+
+/**
+ * A node's estimated handles (node-geometry.ts) stand in until the browser measures its card;
+ * once it has, React Flow keeps the measured ones only when the node no longer declares any.
+ */
+function withoutEstimatedHandles(
+  changes: NodeChange<WorkflowFlowNode>[],
+  nodes: WorkflowFlowNode[],
+): WorkflowFlowNode[] {
+  const measured = new Set(changes.flatMap((c) => (c.type === 'dimensions' && c.dimensions ? [c.id] : [])));
+  if (measured.size === 0) return nodes;
+  return nodes.map((n) => {
+    if (!n.handles || !measured.has(n.id)) return n;
+    const { handles: _estimated, ...node } = n;
+    return node;
+  });
+}
+
+/** A node with a new config; a node not measured yet gets the estimated handles its outputs now need. */
+function withConfig(node: WorkflowFlowNode, config: Record<string, unknown>): WorkflowFlowNode {
+  const next = { ...node, data: { ...node.data, config } };
+  if (node.handles) next.handles = estimatedGeometry(node.data.nodeType, config).handles;
+  return next;
+}
 
 /** Edges attached to removed nodes go with them. */
 function removedEdges(
