@@ -1,6 +1,7 @@
 #!/usr/bin/env node
-// `pnpm bench [suite]`: runs every benchmark suite (or one). Each suite prints JSON lines
-// {"metric","value","unit",…} and writes them to bench/results/<suite>.json.
+// `pnpm bench [suite …] [-- suite options]`: runs every benchmark suite (or the ones named). Each
+// prints JSON lines {"metric","value","unit",…} and writes them to bench/results/<suite>.json.
+// Options after `--` go to the suites (e.g. `pnpm bench segments -- --customers 100000 --runs 2`).
 import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { pnpm, root } from './lib/pnpm.mjs';
@@ -14,7 +15,10 @@ const suites = {
   canvas: ['@segflow/e2e', 'e2e', 'bench/canvas-bench.mjs'],
 };
 
-const wanted = process.argv.slice(2);
+const args = process.argv.slice(2);
+const split = args.indexOf('--');
+const wanted = split >= 0 ? args.slice(0, split) : args;
+const options = split >= 0 ? args.slice(split + 1) : [];
 const unknown = wanted.filter((name) => !(name in suites));
 if (unknown.length > 0) {
   console.error(`unknown suite(s): ${unknown.join(', ')}; known: ${Object.keys(suites).join(', ')}`);
@@ -30,7 +34,7 @@ for (const name of wanted.length > 0 ? wanted : Object.keys(suites)) {
   }
   console.error(`# ${name}`);
   const runner = file.endsWith('.mjs') ? 'node' : 'tsx';
-  const code = await pnpm(['--filter', pkg, 'exec', runner, file], {
+  const code = await pnpm(['--filter', pkg, 'exec', runner, file, ...options], {
     env: { ...process.env, BENCH_RESULTS_DIR: join(root, 'bench/results') },
   });
   if (code !== 0) failed += 1;
