@@ -1,5 +1,6 @@
 import type { EventCustomer } from '@segflow/schema';
 import type pg from 'pg';
+import { profileColumns } from '../worker/apply-customer';
 
 const textColumns = [
   'email',
@@ -14,28 +15,9 @@ const textColumns = [
   'zip',
 ];
 
-/** The profile columns a customer line sets (absent keys stay as they are), as `upsertCustomer` maps them. */
+/** The profile columns a customer line sets (absent keys stay as they are), exactly as `upsertCustomer`. */
 function profile(c: EventCustomer): Record<string, unknown> {
-  const p: Record<string, unknown> = {};
-  const set = (column: string, value: unknown) => {
-    if (value !== undefined) p[column] = value;
-  };
-  set('email', c.email);
-  set('first_name', c.firstName);
-  set('last_name', c.lastName);
-  set('company', c.company);
-  set('phone', c.phone);
-  set('gender', c.gender);
-  set('birth_date', c.birthDate);
-  if (c.address !== undefined) {
-    p.country = c.address?.country?.toUpperCase() ?? null;
-    p.state = c.address?.state?.toUpperCase() ?? null;
-    p.city = c.address?.city ?? null;
-    p.zip = c.address?.zip ?? null;
-  }
-  set('accepts_marketing', c.acceptsMarketing);
-  set('tags', c.tags);
-  return p;
+  return Object.fromEntries(profileColumns(c));
 }
 
 const assign = (column: string, value: string) =>

@@ -3,7 +3,7 @@ import { sql } from 'drizzle-orm';
 import type { SqlExecutor } from '../db/named-statement';
 
 /** The profile columns an event customer sets, by column name; keys absent from the event are left as they are. */
-function profileColumns(c: EventCustomer): Map<string, unknown> {
+export function profileColumns(c: EventCustomer): Map<string, unknown> {
   const out = new Map<string, unknown>();
   const set = (column: string, value: unknown) => {
     if (value !== undefined) out.set(column, value);
