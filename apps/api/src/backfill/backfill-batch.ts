@@ -4,7 +4,6 @@ import type { PipelineDeps } from '../worker/process-event';
 import { backfillSelection, selectionFrom } from './backfill-condition';
 import { blockedByReentry } from './backfill-reentry';
 import { loadBatchFacts, openBatchRuns } from './batch-facts';
-import { finishBatch } from './batch-finish';
 import { deferCustomerActions } from './deferred-customer-actions';
 
 /** Customers per batch (one job), and runs executed at once inside a batch. */
@@ -102,10 +101,10 @@ export async function runBackfillBatch(deps: PipelineDeps, backfillId: string): 
   }
   // Effects first, then the outcomes: a crash in between leaves runs `running`, re-run by the retry.
   await deferred.flush(b.store_id);
-  await finishBatch(
-    deps.pool,
-    b.store_id,
-    finished.filter((f) => !f.result.wait),
+  await deps.runs.finishMany(
+    finished
+      .filter((f) => !f.result.wait)
+      .map(({ runId, result }) => ({ storeId: b.store_id, runId, result, fromSeq: 0 })),
   );
   // A waiting run needs its resume job: finished alone, with it.
   for (const f of finished.filter((x) => x.result.wait))
