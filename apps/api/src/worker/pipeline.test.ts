@@ -69,7 +69,7 @@ describe('event pipeline', () => {
       const list = runs.json().items as { id: string; status: string }[];
       return list.length === 2 ? list : undefined;
     });
-    expect(items[1]!.id).toMatch(/^e\d+-/);
+    expect(items[1]!.id).toMatch(/^e\d+-[0-9a-f-]{36}$/);
     const recorded = await t.app.inject({ url: `/api/stores/${t.storeId}/runs/${items[1]!.id}` });
     expect(recorded.json().steps.map((s: { handle: string }) => s.handle)).toEqual(['next', 'false']);
     const stats = await waitFor(async () => {

@@ -33,6 +33,9 @@ interface RunItem {
 
 const api = (path: string) => `/api/stores/${storeId}${path}`;
 
+/** A recorded run's id is `e<event row id>-<version uuid>`; a stored run's is a bare uuid (which may start with "e"). */
+const isRecorded = (id: string) => /^e\d+-[0-9a-f-]{36}$/.test(id);
+
 /** The VIP workflow (lifetime spend > $5,000 → group "VIP member"), published and active. */
 async function activeVipWorkflow(): Promise<{ id: string; versionId: string }> {
   const created = await app.inject({
@@ -146,7 +149,7 @@ describe('runs recorded without a row (action-free paths)', () => {
 
     const all = (await listRuns(wf.id, 'limit=200')).items;
     expect(all).toHaveLength(5);
-    expect(all.filter((r) => r.id.startsWith('e'))).toHaveLength(3);
+    expect(all.filter((r) => isRecorded(r.id))).toHaveLength(3);
     const times = all.map((r) => Date.parse(r.startedAt));
     expect(times).toEqual([...times].sort((a, b) => b - a));
 
@@ -165,9 +168,9 @@ describe('runs recorded without a row (action-free paths)', () => {
     const ana = await customerId('pg-ana');
     const anaRuns = (await listRuns(wf.id, `customerId=${ana}`)).items;
     expect(anaRuns.map((r) => r.customerId)).toEqual([ana, ana]);
-    expect(anaRuns.every((r) => r.id.startsWith('e'))).toBe(true);
+    expect(anaRuns.every((r) => isRecorded(r.id))).toBe(true);
     const bob = await customerId('pg-bob');
-    expect((await listRuns(wf.id, `customerId=${bob}`)).items.map((r) => r.id.startsWith('e'))).toEqual([
+    expect((await listRuns(wf.id, `customerId=${bob}`)).items.map((r) => isRecorded(r.id))).toEqual([
       false,
       false,
     ]);
