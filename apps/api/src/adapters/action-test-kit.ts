@@ -4,7 +4,8 @@ import { migrateDatabase, quietLogger } from '../db/migrate';
 import { createPool } from '../db/pool';
 import { testDatabaseUrl } from '../testing/test-database';
 import { createPipelineDeps } from '../worker/start-worker';
-import { processEvent } from '../worker/process-event';
+import { applyEventJobIds } from '../worker/apply-event-job';
+import { processEvents } from '../worker/process-event';
 import { resumeRun } from '../worker/resume-run';
 import { createActionPorts } from './action-ports';
 import { actionTasks } from './action-tasks';
@@ -59,7 +60,7 @@ export async function startConfiguredWorker(
     pollInterval: 100,
     logger: quietLogger,
     taskList: {
-      apply_event: async (payload) => processEvent(deps, Number((payload as { id: number }).id)),
+      apply_event: async (payload) => processEvents(deps, applyEventJobIds(payload)),
       resume_run: async (payload) => resumeRun(deps, String((payload as { runId: string }).runId)),
       ...actionTasks(deps, config),
     },

@@ -1,5 +1,5 @@
 import type { EventCustomer } from '@segflow/schema';
-import { sql } from 'drizzle-orm';
+import { type SQL, sql } from 'drizzle-orm';
 import type { SqlExecutor } from '../db/named-statement';
 
 /** The profile columns an event customer sets, by column name; keys absent from the event are left as they are. */
@@ -27,17 +27,14 @@ export function profileColumns(c: EventCustomer): Map<string, unknown> {
 }
 
 /**
- * Upserts the event's customer and returns its id, in one statement. Profile fields follow the
- * newest event (by `occurredAt`): a late, older event never overwrites newer data (the upsert
- * then updates nothing and the id comes from the existing row). Attributes merge. Plain SQL on
- * this hot path: the query builder cost more CPU than the statement itself.
+ * The CTEs that upsert the event's customer, ending in `customer` (one row: its `id`), to open a
+ * `WITH`: {@link upsertCustomer} selects the id, the order path chains its order onto it in the
+ * same statement. Profile fields follow the newest event (by `occurredAt`): a late, older event
+ * never overwrites newer data (the upsert then updates nothing and the id comes from the existing
+ * row). Attributes merge. Plain SQL on this hot path: the query builder cost more CPU than the
+ * statement itself.
  */
-export async function upsertCustomer(
-  tx: SqlExecutor,
-  storeId: string,
-  c: EventCustomer,
-  occurredAt: Date,
-): Promise<number> {
+export function customerUpsertCtes(storeId: string, c: EventCustomer, occurredAt: Date): SQL {
   const profile = profileColumns(c);
   const columns = sql.raw([...profile.keys(), ''].join(', '));
   // sql.param keeps an array (tags) one parameter instead of a list.
@@ -45,18 +42,31 @@ export async function upsertCustomer(
   const updates = sql.raw([...profile.keys()].map((column) => `${column} = EXCLUDED.${column}, `).join(''));
   const at = occurredAt.toISOString();
   const createdAt = c.createdAt ? new Date(c.createdAt).toISOString() : at;
-  const { rows } = await tx.execute<{ id: string }>(sql`
-    WITH up AS (
+  return sql`
+    up AS (
       INSERT INTO customers AS c (store_id, external_id, ${columns}attributes, created_at, source_updated_at)
       VALUES (${storeId}, ${c.externalId}, ${values}${JSON.stringify(c.attributes ?? {})}::jsonb, ${createdAt}::timestamptz, ${at}::timestamptz)
       ON CONFLICT (store_id, external_id) DO UPDATE SET ${updates}
         attributes = c.attributes || EXCLUDED.attributes, source_updated_at = EXCLUDED.source_updated_at, updated_at = now()
       WHERE c.source_updated_at IS NULL OR c.source_updated_at <= EXCLUDED.source_updated_at
       RETURNING id
-    )
-    SELECT id FROM up
-    UNION ALL
-    SELECT id FROM customers WHERE store_id = ${storeId} AND external_id = ${c.externalId} AND NOT EXISTS (SELECT 1 FROM up)`);
+    ), customer AS (
+      SELECT id FROM up
+      UNION ALL
+      SELECT id FROM customers WHERE store_id = ${storeId} AND external_id = ${c.externalId} AND NOT EXISTS (SELECT 1 FROM up)
+    )`;
+}
+
+/** Upserts the event's customer and returns its id, in one statement (see {@link customerUpsertCtes}). */
+export async function upsertCustomer(
+  tx: SqlExecutor,
+  storeId: string,
+  c: EventCustomer,
+  occurredAt: Date,
+): Promise<number> {
+  const { rows } = await tx.execute<{ id: string }>(
+    sql`WITH ${customerUpsertCtes(storeId, c, occurredAt)} SELECT id FROM customer`,
+  );
   return Number(rows[0]!.id);
 }
 

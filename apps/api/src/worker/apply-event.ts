@@ -1,7 +1,7 @@
 import type { StoreEvent } from '@segflow/schema';
 import type { SqlExecutor } from '../db/named-statement';
 import { customerByEmail, upsertCustomer } from './apply-customer';
-import { ensureStats, upsertCart, upsertOrder } from './apply-order';
+import { ensureStats, upsertCart, upsertCustomerAndOrder } from './apply-order';
 
 /** What applying an event changed: the customer it concerns and whether an order was new. */
 export interface AppliedEvent {
@@ -21,9 +21,7 @@ export async function applyEvent(tx: SqlExecutor, storeId: string, event: StoreE
     }
     case 'order.created':
     case 'order.status_changed': {
-      const customerId = await upsertCustomer(tx, storeId, event.customer, at);
-      const isNewOrder = await upsertOrder(tx, storeId, customerId, event.order);
-      return { customerId, isNewOrder };
+      return upsertCustomerAndOrder(tx, storeId, event.customer, at, event.order);
     }
     case 'cart.abandoned':
     case 'cart.converted': {

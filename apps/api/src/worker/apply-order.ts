@@ -1,7 +1,8 @@
-import type { EventCart, EventOrder } from '@segflow/schema';
-import { sql } from 'drizzle-orm';
+import type { EventCart, EventCustomer, EventOrder } from '@segflow/schema';
+import { type SQL, sql } from 'drizzle-orm';
 import type { SqlExecutor } from '../db/named-statement';
 import { redeemCoupon } from '../coupons/redeem-coupon';
+import { customerUpsertCtes } from './apply-customer';
 
 /**
  * Inserts the order and its items once (unique per store + external id) and, only when it was
@@ -14,6 +15,31 @@ export async function upsertOrder(
   customerId: number,
   order: EventOrder,
 ): Promise<boolean> {
+  const owner = sql`customer AS (SELECT ${customerId}::bigint AS id)`;
+  return (await orderStatement(tx, storeId, owner, order)).isNewOrder;
+}
+
+/**
+ * The order event's whole apply in ONE statement: the customer upsert (see customerUpsertCtes)
+ * with the order, its items and the stats chained onto it, as {@link upsertOrder} does them.
+ */
+export async function upsertCustomerAndOrder(
+  tx: SqlExecutor,
+  storeId: string,
+  customer: EventCustomer,
+  occurredAt: Date,
+  order: EventOrder,
+): Promise<{ customerId: number; isNewOrder: boolean }> {
+  return orderStatement(tx, storeId, customerUpsertCtes(storeId, customer, occurredAt), order);
+}
+
+/** Runs the order statement after `owner`, CTEs that end in `customer` (one row: the owner's id). */
+async function orderStatement(
+  tx: SqlExecutor,
+  storeId: string,
+  owner: SQL,
+  order: EventOrder,
+): Promise<{ customerId: number; isNewOrder: boolean }> {
   const createdAt = new Date(order.createdAt).toISOString();
   const items = order.items.map((item) => ({
     sku: item.sku ?? '',
@@ -24,25 +50,25 @@ export async function upsertOrder(
     quantity: item.quantity,
     unit_price: item.unitPrice,
   }));
-  const result = await tx.execute<{ inserted: string }>(sql`
-    WITH o AS (
+  const result = await tx.execute<{ customer_id: string; inserted: string }>(sql`
+    WITH ${owner}, o AS (
       INSERT INTO orders (store_id, customer_id, external_id, total, currency, status, channel, coupon_code, created_at)
-      VALUES (${storeId}, ${customerId}, ${order.externalId}, ${order.total}, ${order.currency}, ${order.status},
-              ${order.channel ?? null}, ${order.couponCode ?? null}, ${createdAt})
-      ON CONFLICT (store_id, external_id) DO NOTHING RETURNING id
+      SELECT ${storeId}, customer.id, ${order.externalId}, ${order.total}, ${order.currency}, ${order.status},
+             ${order.channel ?? null}, ${order.couponCode ?? null}, ${createdAt} FROM customer
+      ON CONFLICT (store_id, external_id) DO NOTHING RETURNING id, customer_id
     ), known AS (
       UPDATE orders SET status = ${order.status}, updated_at = now()
       WHERE store_id = ${storeId} AND external_id = ${order.externalId} AND NOT EXISTS (SELECT 1 FROM o)
       RETURNING id
     ), items AS (
       INSERT INTO order_items (store_id, order_id, customer_id, sku, product_id, name, category, brand, quantity, unit_price, ordered_at)
-      SELECT ${storeId}, o.id, ${customerId}, i.sku, i.product_id, i.name, i.category, i.brand, i.quantity, i.unit_price, ${createdAt}
+      SELECT ${storeId}, o.id, o.customer_id, i.sku, i.product_id, i.name, i.category, i.brand, i.quantity, i.unit_price, ${createdAt}
       FROM o, jsonb_to_recordset(${JSON.stringify(items)}::jsonb)
         AS i(sku text, product_id text, name text, category text, brand text, quantity int, unit_price bigint)
       RETURNING 1
     ), stats AS (
       INSERT INTO customer_stats AS s (store_id, customer_id, lifetime_spend, order_count, average_order_value, first_order_at, last_order_at)
-      SELECT ${storeId}, ${customerId}, ${order.total}, 1, ${order.total}, ${createdAt}::timestamptz, ${createdAt}::timestamptz FROM o
+      SELECT ${storeId}, o.customer_id, ${order.total}, 1, ${order.total}, ${createdAt}::timestamptz, ${createdAt}::timestamptz FROM o
       ON CONFLICT (store_id, customer_id) DO UPDATE SET
         lifetime_spend = s.lifetime_spend + EXCLUDED.lifetime_spend,
         order_count = s.order_count + 1,
@@ -51,14 +77,16 @@ export async function upsertOrder(
         last_order_at = GREATEST(s.last_order_at, EXCLUDED.last_order_at)
       RETURNING 1
     )
-    SELECT (SELECT count(*) FROM o) AS inserted, (SELECT count(*) FROM known) AS known,
-           (SELECT count(*) FROM items) AS items, (SELECT count(*) FROM stats) AS stats`);
-  if (Number(result.rows[0]?.inserted ?? 0) === 0) return false;
+    SELECT (SELECT id FROM customer) AS customer_id, (SELECT count(*) FROM o) AS inserted,
+           (SELECT count(*) FROM known) AS known, (SELECT count(*) FROM items) AS items,
+           (SELECT count(*) FROM stats) AS stats`);
+  const customerId = Number(result.rows[0]!.customer_id);
+  if (Number(result.rows[0]?.inserted ?? 0) === 0) return { customerId, isNewOrder: false };
   await redeemCoupon(tx, storeId, customerId, order.couponCode, {
     externalId: order.externalId,
     createdAt: new Date(createdAt),
   });
-  return true;
+  return { customerId, isNewOrder: true };
 }
 
 /** Ensures a stats row exists (a customer without orders has 0 / 0 / null). */

@@ -9,6 +9,7 @@ import { dailySnapshot, refreshSegments, segmentCrontab } from '../segments/segm
 import { quietLogger } from '../db/migrate';
 import { createAsyncCommitPool } from './async-commit-pool';
 import { createJobBatcher } from './job-batcher';
+import { applyEventJobIds, EVENTS_PER_JOB } from './apply-event-job';
 import { type PipelineDeps, processEvents } from './process-event';
 import { resumeRun } from './resume-run';
 import { retryRun } from './retry-run';
@@ -19,7 +20,7 @@ import { createWorkflowRouter } from './workflow-router';
 /** Worker tuning. */
 export interface WorkerOptions {
   pool: pg.Pool;
-  /** Jobs in flight at once (default 64): `apply_event` jobs are processed in batches of half that. */
+  /** Jobs in flight at once (default 64); `apply_event` jobs are merged into batches (see job-batcher.ts). */
   concurrency?: number;
   /** Jobs fetched (and locked) per claim: batched claims for throughput. */
   localQueueSize?: number;
@@ -31,8 +32,15 @@ export interface WorkerHandle {
   stop(): Promise<void>;
 }
 
-/** Jobs in flight per worker process: `apply_event` batches of up to half of it run side by side (bigger batches: fewer statements per event; measured in `pnpm bench pipeline`). */
+/** Jobs in flight per worker process (graphile-worker's concurrency; `apply_event` jobs wait in the batcher). */
 const DEFAULT_CONCURRENCY = 64;
+
+/**
+ * `apply_event` batches running side by side per process, each split into up to four parts by
+ * customer: enough to keep Postgres busy on two cores, few enough that jobs arriving meanwhile
+ * merge into bigger batches (fewer statements per event; measured in `pnpm bench pipeline`).
+ */
+const APPLY_BATCHES_IN_FLIGHT = 2;
 
 /** Clock port over the system time. */
 const systemClock = { now: () => new Date() };
@@ -58,7 +66,10 @@ export async function startWorker(options: WorkerOptions): Promise<WorkerHandle>
   const deps = createPipelineDeps(options.pool, writePool);
   await deps.router.start();
   const concurrency = options.concurrency ?? DEFAULT_CONCURRENCY;
-  const events = createJobBatcher((ids) => processEvents(deps, ids), Math.max(1, Math.ceil(concurrency / 2)));
+  const events = createJobBatcher((ids) => processEvents(deps, ids), {
+    maxSize: 2 * EVENTS_PER_JOB,
+    maxInFlight: APPLY_BATCHES_IN_FLIGHT,
+  });
   const presence = createWorkerPresence(options.pool, {
     ...(process.env.WORKER_RECOVERY_STALE_MS
       ? { staleMs: Number(process.env.WORKER_RECOVERY_STALE_MS) }
@@ -100,7 +111,7 @@ export async function startWorker(options: WorkerOptions): Promise<WorkerHandle>
       },
       crontab: segmentCrontab.join('\n'),
       taskList: {
-        apply_event: async (payload) => events.add(Number((payload as { id: number }).id)),
+        apply_event: async (payload) => events.add(applyEventJobIds(payload)),
         resume_run: async (payload) => resumeRun(deps, String((payload as { runId: string }).runId)),
         retry_run: async (payload) => retryRun(deps, String((payload as { runId: string }).runId)),
         ...actionTasks(deps),

@@ -1,4 +1,5 @@
 import type pg from 'pg';
+import { EVENTS_PER_JOB } from '../../worker/apply-event-job';
 
 /** An event that passed validation, ready to be stored. */
 export interface ValidEvent {
@@ -17,11 +18,15 @@ WITH input AS (
   SELECT store_id, event_id, type, payload, occurred_at, depth FROM input ORDER BY ord
   ON CONFLICT (store_id, event_id) DO NOTHING
   RETURNING id, store_id, event_id
+), chunks AS (
+  SELECT array_agg(id ORDER BY id) AS ids
+  FROM (SELECT id, (row_number() OVER (ORDER BY id) - 1) / $2 AS chunk FROM ins) numbered
+  GROUP BY chunk
 ), jobs AS (
   SELECT graphile_worker.add_jobs(array_agg(
-    ROW('apply_event', json_build_object('id', id), NULL, NULL, NULL, NULL, NULL, NULL)::graphile_worker.job_spec
-    ORDER BY id)) AS job
-  FROM ins HAVING count(*) > 0
+    ROW('apply_event', json_build_object('ids', ids), NULL, NULL, NULL, NULL, NULL, NULL)::graphile_worker.job_spec
+    ORDER BY ids[1])) AS job
+  FROM chunks HAVING count(*) > 0
 )
 SELECT ins.store_id, ins.event_id, (SELECT count(*) FROM jobs) AS jobs FROM ins`;
 
@@ -31,7 +36,7 @@ SELECT ins.store_id, ins.event_id, (SELECT count(*) FROM jobs) AS jobs FROM ins`
  */
 async function insertRetryingDeadlocks(pool: pg.Pool, rows: string, attempt = 1) {
   try {
-    return await pool.query<{ store_id: string; event_id: string }>(insertSql, [rows]);
+    return await pool.query<{ store_id: string; event_id: string }>(insertSql, [rows, EVENTS_PER_JOB]);
   } catch (error) {
     if ((error as { code?: string }).code !== '40P01' || attempt >= 5) throw error;
     return insertRetryingDeadlocks(pool, rows, attempt + 1);
@@ -51,7 +56,8 @@ const MAX_MERGED = 2000;
 
 /**
  * The durable inbox. One statement inserts the events (a duplicate id per store is skipped) and
- * enqueues one `apply_event` job per inserted row, atomically: nothing accepted is lost. Requests
+ * enqueues one `apply_event` job per chunk of up to EVENTS_PER_JOB inserted rows, atomically:
+ * nothing accepted is lost, and a batch of events costs the queue a few jobs, not one each. Requests
  * arriving in the same turn of the event loop share one statement (one commit, one `add_jobs`
  * call): each still answers only after that statement committed, with its own accepted ids.
  */
