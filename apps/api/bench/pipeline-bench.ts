@@ -266,7 +266,7 @@ async function main() {
   } finally {
     await Promise.all([stopProcess(worker), stopProcess(server)]);
     report('pipeline', metrics);
-    await db.drop();
+    if (!process.env.BENCH_KEEP_DATABASE) await db.drop();
   }
 }
 

@@ -1,7 +1,8 @@
-import { type CustomerFacts, type EnginePorts, type Plan, run, type StepRecord } from '@segflow/engine';
+import { type CustomerFacts, type EnginePorts, type Plan, run } from '@segflow/engine';
 import type { NodeType, Reentry, StoreEvent } from '@segflow/schema';
 import type pg from 'pg';
 import { type FactsRow, loadCustomerFacts } from './customer-facts';
+import { applyProfileChanges, type ProfileChange, patchFacts, profileChangesOf } from './profile-changes';
 import type { Queryable, RunKey, RunStore } from './run-store';
 import { MAX_CAUSAL_DEPTH } from './trigger-types';
 
@@ -28,21 +29,20 @@ export interface RunTrigger {
   facts: FactsLoader;
 }
 
-/** Loads the customer's facts for a plan's needs; `invalidate` after an action changed the customer. */
+/**
+ * Loads the customer's facts for a plan's needs. After a run acted: `patch` with what its profile
+ * actions changed (the facts stay loaded), or `invalidate` when that is not known (read afresh).
+ */
 export interface FactsLoader {
   load(needs: Plan['needs']): Promise<CustomerFacts | null>;
+  patch(changes: ProfileChange[]): void;
   invalidate(): void;
-}
-
-/** Whether a run's steps include an action that took effect. */
-export function actedIn(plan: Plan, steps: StepRecord[]): boolean {
-  return steps.some((step) => step.status === 'ok' && plan.nodes.get(step.nodeId)?.kind === 'action');
 }
 
 /**
  * A per-event facts loader over the pool. `prefetched`: facts rows read for the whole batch
- * (by customer id), used until an action changes the customer: `invalidate` drops its row there
- * too, so the customer's later events read it afresh.
+ * (by customer id): `patch` updates the customer's row there too, `invalidate` drops it, so the
+ * customer's later events see the change either way.
  */
 export function createFactsLoader(
   pool: pg.Pool,
@@ -60,6 +60,26 @@ export function createFactsLoader(
         cache.set(key, facts);
       }
       return facts;
+    },
+    patch(changes) {
+      if (changes.length === 0) return;
+      for (const [key, facts] of cache) {
+        cache.set(
+          key,
+          facts.then((f) => {
+            if (f) patchFacts(f, changes);
+            return f;
+          }),
+        );
+      }
+      const row = prefetched?.get(customerId);
+      if (row) {
+        const after = applyProfileChanges(
+          { group: row.group_name, tags: row.tags, attributes: row.attributes },
+          changes,
+        );
+        Object.assign(row, { group_name: after.group, tags: after.tags, attributes: after.attributes });
+      }
     },
     invalidate: () => {
       cache.clear();
@@ -172,8 +192,9 @@ export async function executeRun(
     },
     deps.ports,
   );
-  if (actedIn(route.plan, result.steps)) {
-    t.facts.invalidate();
-  }
+  // Later routes of the event (and the customer's later events in the batch) see what this run
+  // changed: patched in memory from the steps, or read afresh when a step failed midway.
+  if (result.steps.some((step) => step.status === 'failed')) t.facts.invalidate();
+  else t.facts.patch(profileChangesOf(route.plan, result.steps));
   await deps.runs.finish(t.storeId, runId, result);
 }
