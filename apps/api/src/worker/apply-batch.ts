@@ -1,6 +1,7 @@
 import type { StoreEvent } from '@segflow/schema';
 import type pg from 'pg';
-import { named, namedExecutor } from '../db/named-statement';
+import { namedExecutor } from '../db/named-statement';
+import { type FactsRow, factsSelect } from './customer-facts';
 import { applyEvent } from './apply-event';
 
 /** A stored event to apply: its row id, store and parsed body. */
@@ -16,16 +17,31 @@ export function customerKey(e: StoreEvent): string {
   return c?.externalId ?? `email:${((e as { email?: string }).email ?? '').toLowerCase()}`;
 }
 
+/** What applying a batch produced: each event's customer, and the facts rows asked for. */
+export interface AppliedBatch {
+  /** Customer id per event row id (applied now or before). */
+  customers: Map<number, number>;
+  /** Facts rows (by store, then customer id) of the events `wantsFacts` chose, read before COMMIT. */
+  facts: Map<string, Map<number, FactsRow>>;
+}
+
 /**
  * Applies a claimed batch of events in ONE transaction: the event rows are locked (`FOR UPDATE`),
  * those already applied by an earlier attempt are left alone, the others are applied and marked
  * `processed_at` in a single statement. Events of one customer are applied in id order; the batch
  * is ordered by customer key, so two batches lock shared customers in the same order. Returns the
- * customer id of every event of the batch (applied now or before). Statements are named (planned
- * once per connection): these run for every event.
+ * customer id of every event of the batch (applied now or before) and, read inside the same
+ * transaction, the facts rows of the customers whose events `wantsFacts` (the ones to route).
+ * Round trips are what an event costs here, so the transaction opens with its lock and closes
+ * with its mark and facts reads, each one simple query (ids and store ids as escaped literals);
+ * the per-event upserts are named prepared statements.
  */
-export async function applyBatch(pool: pg.Pool, batch: EventToApply[]): Promise<Map<number, number>> {
-  const out = new Map<number, number>();
+export async function applyBatch(
+  pool: pg.Pool,
+  batch: EventToApply[],
+  wantsFacts: (item: EventToApply) => boolean = () => false,
+): Promise<AppliedBatch> {
+  const out: AppliedBatch = { customers: new Map(), facts: new Map() };
   if (batch.length === 0) return out;
   const ordered = [...batch].sort((a, b) => {
     const ka = `${a.storeId}\u0000${customerKey(a.event)}`;
@@ -34,27 +50,35 @@ export async function applyBatch(pool: pg.Pool, batch: EventToApply[]): Promise<
   });
   const client = await pool.connect();
   try {
-    await client.query('BEGIN');
-    const tx = namedExecutor(client);
-    const locked = await client.query<{ id: string; customer_id: string | null; processed_at: Date | null }>(
-      named(lockSql, [batch.map((b) => b.id)]),
-    );
+    const opened = (await client.query(
+      `BEGIN; ${lockSql(batch.map((b) => b.id))}`,
+    )) as unknown as pg.QueryResult[];
+    const locked = opened[1]!.rows as { id: string; customer_id: string | null; processed_at: Date | null }[];
     const done = new Map(
-      locked.rows.filter((r) => r.processed_at).map((r) => [Number(r.id), Number(r.customer_id)]),
+      locked.filter((r) => r.processed_at).map((r) => [Number(r.id), Number(r.customer_id)]),
     );
+    const tx = namedExecutor(client);
     const applied: { id: number; customer_id: number }[] = [];
+    const factsOf = new Map<string, Set<number>>();
     for (const item of ordered) {
-      const before = done.get(item.id);
-      if (before !== undefined) {
-        out.set(item.id, before);
-        continue;
-      }
-      const { customerId } = await applyEvent(tx, item.storeId, item.event);
-      out.set(item.id, customerId);
-      applied.push({ id: item.id, customer_id: customerId });
+      const customerId = done.get(item.id) ?? (await applyEvent(tx, item.storeId, item.event)).customerId;
+      out.customers.set(item.id, customerId);
+      if (!done.has(item.id)) applied.push({ id: item.id, customer_id: customerId });
+      if (!wantsFacts(item)) continue;
+      const ids = factsOf.get(item.storeId) ?? new Set<number>();
+      factsOf.set(item.storeId, ids.add(customerId));
     }
-    if (applied.length > 0) await client.query(named(markSql, [JSON.stringify(applied)]));
-    await client.query('COMMIT');
+    const closing = [
+      ...(applied.length > 0 ? [markSql(applied)] : []),
+      ...[...factsOf].map(([storeId, ids]) => factsSql(client, storeId, [...ids])),
+      'COMMIT',
+    ];
+    const closed = (await client.query(closing.join(';\n'))) as unknown as pg.QueryResult | pg.QueryResult[];
+    const results = Array.isArray(closed) ? closed : [closed];
+    [...factsOf.keys()].forEach((storeId, i) => {
+      const rows = results[i + (applied.length > 0 ? 1 : 0)]!.rows as FactsRow[];
+      out.facts.set(storeId, new Map(rows.map((row) => [Number(row.id), row])));
+    });
   } catch (error) {
     await client.query('ROLLBACK').catch(() => {});
     throw error;
@@ -64,8 +88,16 @@ export async function applyBatch(pool: pg.Pool, batch: EventToApply[]): Promise<
   return out;
 }
 
-const lockSql = `SELECT id, customer_id, processed_at FROM events WHERE id = ANY($1::bigint[]) ORDER BY id FOR UPDATE`;
-const markSql = `
+/** Row ids are integers: safe to inline as an array literal. */
+const idArray = (ids: number[]) => `'{${ids.map((id) => Math.trunc(id)).join(',')}}'::bigint[]`;
+
+const lockSql = (ids: number[]) =>
+  `SELECT id, customer_id, processed_at FROM events WHERE id = ANY(${idArray(ids)}) ORDER BY id FOR UPDATE`;
+
+const markSql = (applied: { id: number; customer_id: number }[]) => `
 UPDATE events e SET processed_at = now(), customer_id = x.customer_id
-FROM jsonb_to_recordset($1::jsonb) AS x(id bigint, customer_id bigint)
+FROM unnest(${idArray(applied.map((a) => a.id))}, ${idArray(applied.map((a) => a.customer_id))}) AS x(id, customer_id)
 WHERE e.id = x.id`;
+
+const factsSql = (client: pg.PoolClient, storeId: string, ids: number[]) =>
+  `${factsSelect} WHERE c.store_id = ${client.escapeLiteral(storeId)} AND c.id = ANY(${idArray(ids)})`;

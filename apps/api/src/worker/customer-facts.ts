@@ -37,20 +37,6 @@ FROM customers c
 LEFT JOIN customer_stats s ON s.store_id = c.store_id AND s.customer_id = c.id`;
 
 const factsSql = `${factsSelect} WHERE c.store_id = $1 AND c.id = $2`;
-const manyFactsSql = `${factsSelect} WHERE c.store_id = $1 AND c.id = ANY($2::bigint[])`;
-
-/**
- * Reads the facts rows of many customers of a store in one statement (the pipeline reads those
- * of a claimed batch at once, after applying it), by customer id.
- */
-export async function prefetchFacts(
-  pool: pg.Pool,
-  storeId: string,
-  customerIds: number[],
-): Promise<Map<number, FactsRow>> {
-  const { rows } = await pool.query<FactsRow>(named(manyFactsSql, [storeId, customerIds]));
-  return new Map(rows.map((row) => [Number(row.id), row]));
-}
 
 const purchasesSql = `
 SELECT sku, product_id, category, brand, quantity, unit_price::float8 AS unit_price, ordered_at
@@ -59,7 +45,7 @@ FROM order_items WHERE store_id = $1 AND customer_id = $2 ORDER BY ordered_at`;
 /**
  * Loads what conditions read about a customer, as it is now (after the triggering event was
  * applied). Purchases and segment ids only when the plan needs them. Null when the customer is gone.
- * `row`: the customer's facts row when already read (`prefetchFacts`).
+ * `row`: the customer's facts row when already read (the pipeline reads a batch's with its apply).
  */
 export async function loadCustomerFacts(
   pool: pg.Pool,

@@ -5,7 +5,6 @@ import { named } from '../db/named-statement';
 import { refreshCustomerSegments } from '../segments/membership-live';
 import { applyBatch, customerKey } from './apply-batch';
 import { createCustomerLocks } from './customer-locks';
-import { type FactsRow, prefetchFacts } from './customer-facts';
 import { createFactsLoader, type RunDeps } from './execute-run';
 import { createPathTally, type PathTally } from './path-tally';
 import { routeEvent } from './route-event';
@@ -28,8 +27,6 @@ interface EventRow {
   type: string;
   payload: unknown;
   depth: number;
-  processed_at: Date | null;
-  customer_id: string | null;
   time_zone: string;
   routed: boolean;
 }
@@ -47,7 +44,7 @@ const PARTS = 4;
 const PART_MIN = 8;
 
 const loadSql = `
-SELECT e.id, e.store_id, e.type, e.payload, e.depth, e.processed_at, e.customer_id, s.time_zone,
+SELECT e.id, e.store_id, e.type, e.payload, e.depth, s.time_zone,
        (r.event_id IS NOT NULL) AS routed
 FROM events e JOIN stores s ON s.id = e.store_id LEFT JOIN event_routes r ON r.event_id = e.id
 WHERE e.id = ANY($1::bigint[]) ORDER BY e.id`;
@@ -114,25 +111,23 @@ function partOf(storeId: string, event: StoreEvent, n: number): number {
 }
 
 async function applyAndRoute(deps: PipelineDeps, part: Parsed[], tally: PathTally): Promise<void> {
-  const customers = await applyBatch(
+  const byId = new Map(part.map((parsed) => [Number(parsed.row.id), parsed]));
+  const routable = ({ row, event }: Parsed) => !row.routed && triggerTypeByEvent[event.type] !== undefined;
+  const { customers, facts } = await applyBatch(
     deps.writePool ?? deps.pool,
-    part
-      .filter(({ row }) => !row.processed_at)
-      .map(({ row, event }) => ({ id: Number(row.id), storeId: row.store_id, event })),
+    part.map(({ row, event }) => ({ id: Number(row.id), storeId: row.store_id, event })),
+    (item) => routable(byId.get(item.id)!),
   );
-  const customerOf = ({ row }: Parsed) =>
-    row.processed_at ? Number(row.customer_id) : customers.get(Number(row.id));
-  const prefetched = await prefetchPartFacts(deps, part, customerOf);
   for (const parsed of part) {
     const { row, event } = parsed;
-    const customerId = customerOf(parsed);
+    const customerId = customers.get(Number(row.id));
     if (customerId)
       await refreshCustomerSegments(deps.pool, row.store_id, customerId, {
         eventRowId: Number(row.id),
         depth: row.depth,
       });
     const triggerType = triggerTypeByEvent[event.type];
-    if (!triggerType || !customerId || row.routed) continue;
+    if (!triggerType || !customerId || !routable(parsed)) continue;
     const routes = await deps.router.routes(row.store_id, triggerType);
     const trigger = {
       storeId: row.store_id,
@@ -142,29 +137,10 @@ async function applyAndRoute(deps: PipelineDeps, part: Parsed[], tally: PathTall
       depth: row.depth,
       timeZone: row.time_zone,
       triggerType,
-      facts: createFactsLoader(deps.pool, row.store_id, customerId, prefetched.get(row.store_id)),
+      facts: createFactsLoader(deps.pool, row.store_id, customerId, facts.get(row.store_id)),
     };
     await routeEvent(deps, trigger, routes, tally);
   }
-}
-
-/** The facts rows of the part's routed customers, one read per store, by store and customer id. */
-async function prefetchPartFacts(
-  deps: PipelineDeps,
-  part: Parsed[],
-  customerOf: (parsed: Parsed) => number | undefined,
-): Promise<Map<string, Map<number, FactsRow>>> {
-  const ids = new Map<string, Set<number>>();
-  for (const parsed of part) {
-    const customerId = customerOf(parsed);
-    if (!customerId || parsed.row.routed || !triggerTypeByEvent[parsed.event.type]) continue;
-    const set = ids.get(parsed.row.store_id) ?? new Set<number>();
-    ids.set(parsed.row.store_id, set);
-    set.add(customerId);
-  }
-  const out = new Map<string, Map<number, FactsRow>>();
-  for (const [storeId, set] of ids) out.set(storeId, await prefetchFacts(deps.pool, storeId, [...set]));
-  return out;
 }
 
 /** The `apply_event` task for one event (tests and callers outside the batching task). */
