@@ -6,11 +6,16 @@ import { acceptsInput, outputHandlesFor } from './connection-rules';
  * (`.wf-node` in editor.css: 240 px wide; heights by kind as measured in Chromium). React Flow
  * uses them until the card is rendered and measured, which lets it (1) skip rendering cards
  * outside the view on the very first render (it otherwise renders every node once to measure
- * it) and (2) draw edges to cards it has not rendered. Measured values replace them on render.
+ * it) and (2) draw edges to cards it has not rendered. The size is also given as `measured`:
+ * when the rendered card has that size, React Flow's measuring pass reports no change, so opening
+ * a workflow costs no second render of every visible card, edge and minimap node. A card of
+ * another size (a long title, a wrapped summary) is reported as usual and then uses its
+ * measured handles (see graph-slice.ts).
  */
 export interface EstimatedGeometry {
   initialWidth: number;
   initialHeight: number;
+  measured: { width: number; height: number };
   handles: NodeHandle[];
 }
 
@@ -47,5 +52,10 @@ export function estimatedGeometry(nodeType: string, config: Record<string, unkno
       height: HANDLE_SIZE,
     });
   });
-  return { initialWidth: CARD_WIDTH, initialHeight: height, handles };
+  return {
+    initialWidth: CARD_WIDTH,
+    initialHeight: height,
+    measured: { width: CARD_WIDTH, height },
+    handles,
+  };
 }
