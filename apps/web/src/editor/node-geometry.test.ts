@@ -22,6 +22,8 @@ describe('estimated node geometry', () => {
       ['source', 'false'],
     ]);
     expect(g.handles[1]!.x).toBeLessThan(g.handles[2]!.x);
+    // A quarter in from each side of the padding box (inside the 1 px border), as Chromium measures.
+    expect([g.handles[1]!.x, g.handles[2]!.x]).toEqual([55, 174]);
     expect(g.handles[1]!.y).toBeGreaterThan(g.initialHeight - 11);
   });
 

@@ -25,12 +25,17 @@ const CARD_HEIGHT: Record<string, number> = { trigger: 111, condition: 104, acti
 /** `.react-flow__handle.wf-handle` is 11 px square and straddles the card's edge. */
 const HANDLE_SIZE = 11;
 const HANDLE_OVERHANG = 6.5;
+/**
+ * `.wf-node`'s side border: a handle's `left: N%` is a share of the padding box inside it, so
+ * the estimate lands where the browser puts the handle (edges are not redrawn once it measures).
+ */
+const CARD_BORDER = 1;
 
 /** The estimated geometry of a node of `nodeType` with `config` (its outputs depend on it). */
 export function estimatedGeometry(nodeType: string, config: Record<string, unknown>): EstimatedGeometry {
   const height = CARD_HEIGHT[nodeType.split('.')[0] ?? ''] ?? CARD_HEIGHT.action!;
   const handles: NodeHandle[] = [];
-  const at = (share: number) => share * CARD_WIDTH - HANDLE_SIZE / 2;
+  const at = (share: number) => CARD_BORDER + share * (CARD_WIDTH - 2 * CARD_BORDER) - HANDLE_SIZE / 2;
   if (acceptsInput(nodeType))
     handles.push({
       type: 'target',
