@@ -17,6 +17,7 @@ import { nodeTypes } from './node-card';
 import { openingViewport } from './opening-viewport';
 import { selectFlow, selectIssues } from './selectors';
 import { DND_MIME, useAddNode } from './use-add-node';
+import { useIdleAfterMount } from './when-idle';
 
 /** Edge look shared by the editor and the read-only version view. */
 export const defaultEdgeOptions = {
@@ -41,6 +42,8 @@ export function Canvas() {
   const store = useCanvasStoreApi();
   const { addAt } = useAddNode();
   const [refusal, setRefusal] = useState<string | null>(null);
+  // The minimap draws every node (300 on a large graph): it comes in once the cards are on screen.
+  const showMiniMap = useIdleAfterMount();
   // The opening viewport is computed before React Flow's first render (stored positions, estimated
   // sizes), so it renders the right cards once instead of all of them and then fitting.
   const paneRef = useRef<HTMLElement>(null);
@@ -110,7 +113,7 @@ export function Canvas() {
           onlyRenderVisibleElements={flow.nodes.length >= RENDER_VISIBLE_FROM}
         >
           <Background gap={24} size={1.2} />
-          <MiniMap pannable zoomable nodeClassName={miniMapClass} ariaLabel="Minimap" />
+          {showMiniMap && <MiniMap pannable zoomable nodeClassName={miniMapClass} ariaLabel="Minimap" />}
           <Controls showInteractive={false} aria-label="Zoom controls" />
         </ReactFlow>
       )}

@@ -1,11 +1,12 @@
 import { Handle, type NodeProps, Position, useUpdateNodeInternals } from '@xyflow/react';
 import { memo, useEffect, useRef } from 'react';
+import { useShallow } from 'zustand/react/shallow';
 import { useEditorCatalog } from './catalog-context';
 import { useCanvasStore } from './canvas-store';
 import { acceptsInput, outputHandlesFor } from './connection-rules';
 import type { WorkflowFlowNode } from './flow-mapping';
 import { definitionFor } from './nodes/registry';
-import { selectCountFor, selectFirstIssueFor, selectIssueCountFor, selectTestStepFor } from './selectors';
+import { selectCardStatus } from './selectors';
 
 const KIND_LABEL: Record<string, string> = { trigger: 'Trigger', condition: 'Condition', action: 'Action' };
 
@@ -16,10 +17,7 @@ const KIND_LABEL: Record<string, string> = { trigger: 'Trigger', condition: 'Con
  */
 export const NodeCard = memo(function NodeCard({ id, data, selected }: NodeProps<WorkflowFlowNode>) {
   const catalog = useEditorCatalog();
-  const issueCount = useCanvasStore(selectIssueCountFor(id));
-  const firstIssue = useCanvasStore(selectFirstIssueFor(id));
-  const step = useCanvasStore(selectTestStepFor(id));
-  const count = useCanvasStore(selectCountFor(id));
+  const { issueCount, firstIssue, step, count } = useCanvasStore(useShallow(selectCardStatus(id)));
   const info = catalog.nodeTypes.find((t) => t.type === data.nodeType);
   const kind = info?.kind ?? data.nodeType.split('.')[0] ?? 'action';
   const definition = definitionFor(data.nodeType);

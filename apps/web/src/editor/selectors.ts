@@ -47,19 +47,33 @@ export const selectNodeData = (id: string) => (s: CanvasState) => s.nodes.find((
 /** Validation issues. */
 export const selectIssues = (s: CanvasState): ValidationIssue[] => s.issues;
 
-/** Number of issues located on one node (for its badge). */
-export const selectIssueCountFor = (id: string) => (s: CanvasState) =>
-  s.issues.reduce((n, issue) => n + (issue.nodeId === id ? 1 : 0), 0);
+/** What one card shows beside its config: issue badge, test-run step and run counter. */
+export interface CardStatus {
+  issueCount: number;
+  /** The first issue's message (the badge tooltip). */
+  firstIssue: string | undefined;
+  /** The dry-run step on the node, if the last test run reached it. */
+  step: TestStep | undefined;
+  /** Runs that entered the node recently, or null when counters are hidden. */
+  count: number | null;
+}
 
-/** First issue message on one node (the badge tooltip). */
-export const selectFirstIssueFor = (id: string) => (s: CanvasState) =>
-  s.issues.find((i) => i.nodeId === id)?.message;
-
-/** The dry-run step on one node, if the last test run reached it. */
-export const selectTestStepFor =
+/**
+ * One card's status in one pass over the issues (use with useShallow): one subscription per card
+ * instead of four, so each store update runs a quarter of the selectors (300 cards, every drag frame).
+ */
+export const selectCardStatus =
   (id: string) =>
-  (s: CanvasState): TestStep | undefined =>
-    s.testSteps[id];
+  (s: CanvasState): CardStatus => {
+    let issueCount = 0;
+    let firstIssue: string | undefined;
+    for (const issue of s.issues) {
+      if (issue.nodeId !== id) continue;
+      if (issueCount === 0) firstIssue = issue.message;
+      issueCount += 1;
+    }
+    return { issueCount, firstIssue, step: s.testSteps[id], count: s.counts ? (s.counts[id] ?? 0) : null };
+  };
 
 /** True when a test-run path is drawn. */
 export const selectHasTestRun = (s: CanvasState) => Object.keys(s.testSteps).length > 0;
@@ -84,6 +98,3 @@ export const selectHistoryAvailability = (t: TemporalState<HistoryState>) => ({
   canUndo: t.pastStates.length > 0,
   canRedo: t.futureStates.length > 0,
 });
-
-/** How many runs entered one node recently, when counters are shown. */
-export const selectCountFor = (id: string) => (s: CanvasState) => (s.counts ? (s.counts[id] ?? 0) : null);

@@ -1,20 +1,30 @@
 import { useEffect } from 'react';
-import { validateWorkflow } from '../workflows/graph';
 import { useCanvasStoreApi } from './canvas-store';
 import { flowToGraph } from './flow-mapping';
+import { whenIdle } from './when-idle';
+
+/**
+ * The validator and its zod schemas are a chunk of their own: building the schemas costs tens of
+ * ms and the editor's first paint does not need them, so they load when the first run is due.
+ */
+const loadValidator = () => import('../workflows/graph').then((m) => m.validateWorkflow);
 
 /**
  * Runs the shared `validateWorkflow` (the API's own) after graph changes, debounced. It listens to
  * the store directly, so a drag does not re-render the editor frame by frame. The first run waits
  * until the browser is idle after the editor has painted: badges appear a moment after the cards
- * rather than delaying them (it costs tens of ms on a 300-node graph).
+ * rather than delaying them (it costs tens of ms on a 300-node graph, plus loading the validator).
  */
 export function useValidation(delayMs = 200) {
   const store = useCanvasStoreApi();
   useEffect(() => {
+    let isLive = true;
     const run = () => {
-      const { nodes, edges, setIssues } = store.getState();
-      setIssues(validateWorkflow(flowToGraph(nodes, edges)));
+      void loadValidator().then((validateWorkflow) => {
+        if (!isLive) return;
+        const { nodes, edges, setIssues } = store.getState();
+        setIssues(validateWorkflow(flowToGraph(nodes, edges)));
+      });
     };
     const cancelFirst = whenIdle(run);
     let timer: ReturnType<typeof setTimeout> | undefined;
@@ -24,19 +34,10 @@ export function useValidation(delayMs = 200) {
       timer = setTimeout(run, delayMs);
     });
     return () => {
+      isLive = false;
       cancelFirst();
       unsubscribe();
       clearTimeout(timer);
     };
   }, [store, delayMs]);
-}
-
-/** Runs `task` when the main thread is idle (at the latest after 1 s); returns a cancel function. */
-function whenIdle(task: () => void): () => void {
-  if (typeof requestIdleCallback === 'function') {
-    const handle = requestIdleCallback(task, { timeout: 1000 });
-    return () => cancelIdleCallback(handle);
-  }
-  const handle = setTimeout(task, 50);
-  return () => clearTimeout(handle);
 }

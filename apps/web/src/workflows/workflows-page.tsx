@@ -1,7 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Link, useLocation } from 'wouter';
 import { useCatalog } from '../catalog/catalog-queries';
-import { preloadEditor } from '../editor/editor-preload';
+import { preloadEditor, usePreloadEditorWhenIdle } from '../editor/editor-preload';
 import { formatRelative } from '../shell/format';
 import { EmptyState, ErrorState, Loading } from '../shell/states';
 import { Switch } from '../shell/switch';
@@ -67,7 +67,9 @@ function WorkflowTable({ storeId, items }: { storeId: string; items: WorkflowSum
   const catalog = useCatalog();
   const setActive = useMutation(workflowsMutations.setActive(storeId, client));
   const remove = useMutation(workflowsMutations.remove(storeId, client));
-  // Opening a workflow starts on intent: its chunk and data load while the pointer is still down.
+  // Opening a workflow: the editor's code loads while the list is idle, a workflow's data on intent
+  // (hover, press, focus), so both are in or on their way when the click lands.
+  usePreloadEditorWhenIdle();
   const preload = (id: string) => preloadEditor(client, storeId, id);
   const labelOf = (type: string) => catalog.data?.nodeTypes.find((n) => n.type === type)?.label ?? type;
   return (
