@@ -41,14 +41,34 @@ interface CounterRow {
   n: number;
 }
 
-/** Adds one run's counter rows (the run itself, then each step) keyed by version, node, status, handle. */
-function addRows(into: Map<string, CounterRow>, route: TallyRoute, steps: StepRecord[]): void {
-  const bump = (nodeId: string, status: string, handle: string) => {
-    const key = `${route.versionId}|${nodeId}|${status}|${handle}`;
-    const row = into.get(key);
-    if (row) row.n += 1;
-    else
-      into.set(key, {
+/**
+ * Counter rows keyed by version, node, status and handle through nested maps: a batch bumps
+ * a few counters per routed workflow per event, and building a string key for each was the
+ * tally's main cost (CPU and garbage).
+ */
+function createCounterRows() {
+  const index = new Map<string, Map<string, Map<string, Map<string, CounterRow>>>>();
+  const rows: CounterRow[] = [];
+  const child = <V>(map: Map<string, V>, key: string, make: () => V): V => {
+    let value = map.get(key);
+    if (value === undefined) {
+      value = make();
+      map.set(key, value);
+    }
+    return value;
+  };
+  return {
+    rows,
+    bump(route: TallyRoute, nodeId: string, status: string, handle: string): void {
+      const byNode = child(index, route.versionId, () => new Map());
+      const byStatus = child(byNode, nodeId, () => new Map());
+      const byHandle = child(byStatus, status, () => new Map());
+      const row = byHandle.get(handle);
+      if (row) {
+        row.n += 1;
+        return;
+      }
+      const fresh = {
         store_id: route.storeId,
         workflow_id: route.workflowId,
         version_id: route.versionId,
@@ -56,10 +76,19 @@ function addRows(into: Map<string, CounterRow>, route: TallyRoute, steps: StepRe
         status,
         handle,
         n: 1,
-      });
+      };
+      byHandle.set(handle, fresh);
+      rows.push(fresh);
+    },
   };
-  bump('', 'completed', '');
-  for (const step of steps) bump(step.nodeId, step.status, step.handle ?? '');
+}
+
+type CounterRows = ReturnType<typeof createCounterRows>;
+
+/** Adds one run's counter rows (the run itself, then each step). */
+function addRows(into: CounterRows, route: TallyRoute, steps: StepRecord[]): void {
+  into.bump(route, '', 'completed', '');
+  for (const step of steps) into.bump(route, step.nodeId, step.status, step.handle ?? '');
 }
 
 /** One gate row: the event's store and customer, and its action-free runs. */
@@ -109,7 +138,7 @@ export function encodeRecordedRuns(runs: [TallyRoute, StepRecord[]][]) {
 export function createPathTally() {
   // Each gate keeps its runs, summed into rows of its own only when a batch must be split.
   const gates = new Map<number, Gate>();
-  const total = new Map<string, CounterRow>();
+  let total = createCounterRows();
   const gateOf = (eventId: number, storeId: string, customerId: number) => {
     let gate = gates.get(eventId);
     if (!gate) {
@@ -146,17 +175,17 @@ export function createPathTally() {
       if (gates.size === 0) return;
       const ids = [...gates.keys()];
       try {
-        await pool.query(named(batchSql, [gateJson(ids), JSON.stringify([...total.values()]), ids.length]));
+        await pool.query(named(batchSql, [gateJson(ids), JSON.stringify(total.rows), ids.length]));
       } catch (error) {
         if ((error as { code?: string }).code !== '22012') throw error;
         for (const id of ids) {
-          const rows = new Map<string, CounterRow>();
+          const rows = createCounterRows();
           for (const [route, steps] of gates.get(id)!.runs) addRows(rows, route, steps);
-          await pool.query(oneEventSql, [gateJson([id]), JSON.stringify([...rows.values()])]);
+          await pool.query(oneEventSql, [gateJson([id]), JSON.stringify(rows.rows)]);
         }
       }
       gates.clear();
-      total.clear();
+      total = createCounterRows();
     },
   };
 }
