@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { WorkflowGraph } from '../workflows/graph';
 import { graphToFlow } from './flow-mapping';
-import { READABLE_ZOOM, openingViewport } from './opening-viewport';
+import { openingViewport, WORKING_ZOOM } from './opening-viewport';
 
 const pane = { width: 1000, height: 800 };
 
@@ -36,10 +36,10 @@ describe('opening viewport', () => {
     expect(bottomRight.y).toBeLessThanOrEqual(pane.height);
   });
 
-  it('opens a graph too big to read whole at a readable zoom, at its top-left start', () => {
+  it('opens a graph too big to read whole at its top-left start, at a zoom where card text is legible', () => {
     const { nodes } = graphToFlow(grid(300, 12));
     const v = openingViewport(nodes, pane);
-    expect(v.zoom).toBe(READABLE_ZOOM);
+    expect(v.zoom).toBe(WORKING_ZOOM);
     const trigger = onScreen(v, { x: 0, y: 0 });
     expect(trigger.x).toBeGreaterThan(0);
     expect(trigger.x).toBeLessThan(100);
@@ -50,7 +50,7 @@ describe('opening viewport', () => {
   it('centres a tall, narrow graph that is too long to fit', () => {
     const { nodes } = graphToFlow(grid(40, 1));
     const v = openingViewport(nodes, pane);
-    expect(v.zoom).toBe(READABLE_ZOOM);
+    expect(v.zoom).toBe(WORKING_ZOOM);
     const centre = onScreen(v, { x: 120, y: 0 });
     expect(centre.x).toBeCloseTo(pane.width / 2);
   });
