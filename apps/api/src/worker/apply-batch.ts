@@ -50,6 +50,7 @@ export async function applyBatch(
   });
   const client = await pool.connect();
   try {
+    // A simple query of several statements answers one result per statement (pg's types model one).
     const opened = (await client.query(
       `BEGIN; ${lockSql(batch.map((b) => b.id))}`,
     )) as unknown as pg.QueryResult[];
