@@ -75,9 +75,10 @@ export async function applyBatch(
       'COMMIT',
     ];
     const closed = (await client.query(closing.join(';\n'))) as unknown as pg.QueryResult | pg.QueryResult[];
-    const results = Array.isArray(closed) ? closed : [closed];
+    // The facts reads are the results just before COMMIT's, one per store in factsOf's order.
+    const factsResults = (Array.isArray(closed) ? closed : [closed]).slice(-1 - factsOf.size, -1);
     [...factsOf.keys()].forEach((storeId, i) => {
-      const rows = results[i + (applied.length > 0 ? 1 : 0)]!.rows as FactsRow[];
+      const rows = factsResults[i]!.rows as FactsRow[];
       out.facts.set(storeId, new Map(rows.map((row) => [Number(row.id), row])));
     });
   } catch (error) {

@@ -111,15 +111,18 @@ function partOf(storeId: string, event: StoreEvent, n: number): number {
 }
 
 async function applyAndRoute(deps: PipelineDeps, part: Parsed[], tally: PathTally): Promise<void> {
-  const byId = new Map(part.map((parsed) => [Number(parsed.row.id), parsed]));
-  const routable = ({ row, event }: Parsed) => !row.routed && triggerTypeByEvent[event.type] !== undefined;
+  // Events still to route: their customers' facts are read with the apply.
+  const toRoute = new Set(
+    part
+      .filter(({ row, event }) => !row.routed && triggerTypeByEvent[event.type])
+      .map(({ row }) => Number(row.id)),
+  );
   const { customers, facts } = await applyBatch(
     deps.writePool ?? deps.pool,
     part.map(({ row, event }) => ({ id: Number(row.id), storeId: row.store_id, event })),
-    (item) => routable(byId.get(item.id)!),
+    (item) => toRoute.has(item.id),
   );
-  for (const parsed of part) {
-    const { row, event } = parsed;
+  for (const { row, event } of part) {
     const customerId = customers.get(Number(row.id));
     if (customerId)
       await refreshCustomerSegments(deps.pool, row.store_id, customerId, {
@@ -127,7 +130,7 @@ async function applyAndRoute(deps: PipelineDeps, part: Parsed[], tally: PathTall
         depth: row.depth,
       });
     const triggerType = triggerTypeByEvent[event.type];
-    if (!triggerType || !customerId || !routable(parsed)) continue;
+    if (!triggerType || !customerId || !toRoute.has(Number(row.id))) continue;
     const routes = await deps.router.routes(row.store_id, triggerType);
     const trigger = {
       storeId: row.store_id,
