@@ -26,6 +26,7 @@ import { healthRoutes } from './routes/health/health.routes';
 import { createRunRepository } from './routes/runs/runs.repository';
 import { runRoutes } from './routes/runs/runs.routes';
 import { createSegmentRepository } from './routes/segments/segments.repository';
+import { FactsIndexes } from './segments/facts-index/facts-indexes';
 import { segmentRoutes } from './routes/segments/segments.routes';
 import { createStoreRepository } from './routes/stores/stores.repository';
 import { storeRoutes } from './routes/stores/stores.routes';
@@ -40,6 +41,8 @@ export interface AppOptions {
   webRoot?: string;
   /** Default body limit in bytes (events allow more). */
   bodyLimit?: number;
+  /** In-memory segment indexes for previews; default: one per app, unless `SEGMENT_INDEX=off`. */
+  factsIndexes?: FactsIndexes | null;
 }
 
 /** Builds the Fastify app. The register order below is the table of contents of the API. */
@@ -55,6 +58,12 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
 
   const db = createDb(options.pool);
   const stores = createStoreRepository(db);
+  const factsIndexes =
+    options.factsIndexes !== undefined
+      ? options.factsIndexes
+      : process.env.SEGMENT_INDEX === 'off'
+        ? null
+        : new FactsIndexes(options.pool, { log: (message) => app.log.info(message) });
 
   // Plugins
   await app.register(openApiPlugin);
@@ -76,6 +85,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       await scoped.register(segmentRoutes, {
         segments: createSegmentRepository(db, options.pool),
         pool: options.pool,
+        factsIndexes,
       });
       await scoped.register(runRoutes, { runs: createRunRepository(db) });
       await scoped.register(backfillRoutes, { backfills: createBackfillService(options.pool) });

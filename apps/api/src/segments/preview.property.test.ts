@@ -11,6 +11,7 @@ import {
 } from '../conditions/condition-arbitraries';
 import { closeTestPool, createTestStore, getTestPool } from '../testing/test-database';
 import { loadCustomerFacts } from '../worker/customer-facts';
+import { FactsIndexes } from './facts-index/facts-indexes';
 import { syncSegment } from './membership-sync';
 import { previewSegment } from './preview';
 
@@ -78,6 +79,7 @@ describe('segment preview ≡ JS predicate on a real Postgres', () => {
   let pool: pg.Pool;
   let storeId: string;
   let facts: CustomerFacts[];
+  let indexes: FactsIndexes;
 
   beforeAll(async () => {
     pool = getTestPool();
@@ -95,6 +97,8 @@ describe('segment preview ≡ JS predicate on a real Postgres', () => {
       ids.map((id) => loadCustomerFacts(pool, storeId, id, { purchases: true, segments: true })),
     );
     facts = loaded.map((f) => f!);
+    indexes = new FactsIndexes(pool);
+    await indexes.whenReady(storeId);
   });
   afterAll(closeTestPool);
 
@@ -108,35 +112,32 @@ describe('segment preview ≡ JS predicate on a real Postgres', () => {
     return [...ids].sort((a, b) => created.get(b)! - created.get(a)! || b - a);
   };
 
-  it('counts and samples exactly what the predicate matches (400 random trees, two sorts)', async () => {
+  it('counts and samples exactly what the predicate matches (400 random trees, two sorts, SQL and in-memory index)', async () => {
     let selective = 0;
     await fc.assert(
       fc.asyncProperty(conditionArb, async (condition) => {
         const expected = jsIds(condition);
-        const preview = await previewSegment(pool, storeId, {
-          condition,
-          limit: 200,
-          sort: { field: 'id', direction: 'asc' },
-          segmentIds: [...SEGMENTS, TARGET],
-          now: NOW,
-        });
-        expect(preview.count).toBe(expected.length);
-        expect(preview.total).toBe(facts.length);
-        expect(preview.sample.map((c) => c.id)).toEqual(expected.slice(0, 200));
-        // The default sort (newest first) goes through the bounded index walk and its fallback.
-        const newest = await previewSegment(pool, storeId, {
-          condition,
-          limit: 20,
-          segmentIds: [...SEGMENTS, TARGET],
-          now: NOW,
-        });
-        expect(newest.sample.map((c) => c.id)).toEqual(newestFirst(expected).slice(0, 20));
+        const input = { condition, segmentIds: [...SEGMENTS, TARGET], now: NOW };
+        for (const via of [undefined, indexes]) {
+          const preview = await previewSegment(
+            pool,
+            storeId,
+            { ...input, limit: 200, sort: { field: 'id', direction: 'asc' } },
+            via,
+          );
+          expect(preview.count).toBe(expected.length);
+          expect(preview.total).toBe(facts.length);
+          expect(preview.sample.map((c) => c.id)).toEqual(expected.slice(0, 200));
+          // The default sort (newest first): SQL's bounded index walk and its fallback; the index's top-N.
+          const newest = await previewSegment(pool, storeId, { ...input, limit: 20 }, via);
+          expect(newest.sample.map((c) => c.id)).toEqual(newestFirst(expected).slice(0, 20));
+        }
         if (expected.length > 0 && expected.length < facts.length) selective++;
       }),
       { numRuns: 400, seed: 61 },
     );
     expect(selective).toBeGreaterThan(150);
-  }, 120_000);
+  }, 180_000);
 
   it('set-based memberships (save and schedule) equal the predicate, and a re-run changes nothing', async () => {
     await fc.assert(

@@ -2,6 +2,9 @@ import type { Condition } from '@segflow/schema';
 import type pg from 'pg';
 import { z } from 'zod';
 import { AppError } from '../errors';
+import type { FactsIndexes } from './facts-index/facts-indexes';
+import { previewFromIndex } from './facts-index/index-preview';
+import { INDEX_SORT_FIELDS, type IndexSortField, parseSortValue } from './facts-index/sort-keys';
 import { CUSTOMER_COLUMNS, CUSTOMERS_FROM, type CustomerRow, matchSql, toMemberView } from './segment-sql';
 
 /** Sort keys of a preview sample; each maps to a non-null SQL expression, ties broken by id. */
@@ -154,13 +157,52 @@ async function countAndPage(pool: pg.Pool, q: PageQuery, countParams: unknown[])
 
 /**
  * Exact count, the store's customer total and the first page of matching customers, sorted and
- * keyset-paged (`nextCursor`). The total runs concurrently with {@link countAndPage}; every
- * statement is scoped by store id. Works for unsaved conditions.
+ * keyset-paged (`nextCursor`). Works for unsaved conditions. Answered from the store's in-memory
+ * index when `indexes` has it ready (every sort but email), otherwise in SQL; both are exact and
+ * their cursors are interchangeable.
  */
-export async function previewSegment(pool: pg.Pool, storeId: string, input: PreviewInput) {
+export async function previewSegment(
+  pool: pg.Pool,
+  storeId: string,
+  input: PreviewInput,
+  indexes?: FactsIndexes,
+) {
   const started = performance.now();
   const now = input.now ?? new Date();
   const sort = input.sort ?? { field: 'createdAt' as const, direction: 'desc' as const };
+  const index = isIndexSort(sort.field) ? indexes?.ready(storeId) : null;
+  const answer = index
+    ? await previewFromIndex(pool, index, {
+        ...input,
+        now,
+        sort: { field: sort.field as IndexSortField, direction: sort.direction },
+        after: input.cursor ? afterCursor(input.cursor, sort.field as IndexSortField) : undefined,
+      })
+    : await previewInSql(pool, storeId, { ...input, now, sort });
+  return {
+    ...answer,
+    share: answer.total === 0 ? 0 : answer.count / answer.total,
+    tookMs: Math.round((performance.now() - started) * 10) / 10,
+  };
+}
+
+const isIndexSort = (field: string) => (INDEX_SORT_FIELDS as readonly string[]).includes(field);
+
+function afterCursor(cursor: string, field: IndexSortField) {
+  const { v, id } = decodeCursor(cursor, castOf[field]);
+  return { v: parseSortValue(field, v), id: Number(id) };
+}
+
+/**
+ * The SQL path: the store's total runs concurrently with {@link countAndPage}; every statement is
+ * scoped by store id.
+ */
+async function previewInSql(
+  pool: pg.Pool,
+  storeId: string,
+  input: PreviewInput & { now: Date; sort: z.infer<typeof PreviewSortSchema> },
+) {
+  const { now, sort } = input;
   const expr = sortKeys[sort.field];
   const match = matchSql(storeId, input.condition, { now, segmentIds: input.segmentIds });
   const sampleParams = [...match.params];
@@ -182,7 +224,7 @@ export async function previewSegment(pool: pg.Pool, storeId: string, input: Prev
     byCreatedAt: sort.field === 'createdAt',
     bounded: false,
   };
-  const [total, { n: countN, rows: sampleRows }] = await Promise.all([
+  const [total, { n: count, rows: sampleRows }] = await Promise.all([
     pool.query<{ n: string }>('SELECT count(*) AS n FROM customers WHERE store_id = $1', [storeId]),
     countAndPage(pool, page, match.params),
   ]);
@@ -192,13 +234,5 @@ export async function previewSegment(pool: pg.Pool, storeId: string, input: Prev
     sampleRows.length > input.limit && last
       ? Buffer.from(JSON.stringify({ v: last.sort_value, id: String(last.id) })).toString('base64url')
       : null;
-  const totalN = Number(total.rows[0]!.n);
-  return {
-    count: countN,
-    total: totalN,
-    share: totalN === 0 ? 0 : countN / totalN,
-    sample: rows.map(toMemberView),
-    nextCursor,
-    tookMs: Math.round((performance.now() - started) * 10) / 10,
-  };
+  return { count, total: Number(total.rows[0]!.n), sample: rows.map(toMemberView), nextCursor };
 }

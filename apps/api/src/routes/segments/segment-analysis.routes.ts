@@ -3,6 +3,7 @@ import type pg from 'pg';
 import { z } from 'zod';
 import { AppError } from '../../errors';
 import { explainCondition } from '../../segments/explain';
+import type { FactsIndexes } from '../../segments/facts-index/facts-indexes';
 import { segmentInsights } from '../../segments/insights';
 import { segmentOverlap } from '../../segments/overlap';
 import { PreviewSortSchema, previewSegment } from '../../segments/preview';
@@ -28,7 +29,8 @@ async function customerIdOf(pool: pg.Pool, storeId: string, ref: string | number
 export const segmentAnalysisRoutes: FastifyPluginAsyncZod<{
   segments: SegmentRepository;
   pool: pg.Pool;
-}> = async (app, { segments, pool }) => {
+  factsIndexes: FactsIndexes | null;
+}> = async (app, { segments, pool, factsIndexes }) => {
   app.post(
     '/segments/preview',
     {
@@ -46,7 +48,12 @@ export const segmentAnalysisRoutes: FastifyPluginAsyncZod<{
     async (req) => {
       const condition = parseSegmentCondition(req.body.condition);
       const segmentIds = await segments.ids(req.params.storeId);
-      return previewSegment(pool, req.params.storeId, { ...req.body, condition, segmentIds });
+      return previewSegment(
+        pool,
+        req.params.storeId,
+        { ...req.body, condition, segmentIds },
+        factsIndexes ?? undefined,
+      );
     },
   );
 

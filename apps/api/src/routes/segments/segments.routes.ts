@@ -3,6 +3,7 @@ import type pg from 'pg';
 import { z } from 'zod';
 import { segmentAnalysisRoutes } from './segment-analysis.routes';
 import { membersPage, streamMembersCsv } from './segment-members';
+import type { FactsIndexes } from '../../segments/facts-index/facts-indexes';
 import type { SegmentRepository } from './segments.repository';
 
 const storeParams = z.object({ storeId: z.string().min(1).max(100) });
@@ -15,11 +16,12 @@ const tags = ['segments'];
  * Segments under /stores/:storeId: CRUD, members (paged and CSV), and the analysis routes
  * (preview, explain, overlap, insights). Conditions are checked against the field catalog.
  */
-export const segmentRoutes: FastifyPluginAsyncZod<{ segments: SegmentRepository; pool: pg.Pool }> = async (
-  app,
-  { segments, pool },
-) => {
-  await app.register(segmentAnalysisRoutes, { segments, pool });
+export const segmentRoutes: FastifyPluginAsyncZod<{
+  segments: SegmentRepository;
+  pool: pg.Pool;
+  factsIndexes: FactsIndexes | null;
+}> = async (app, { segments, pool, factsIndexes }) => {
+  await app.register(segmentAnalysisRoutes, { segments, pool, factsIndexes });
 
   app.get('/segments', { schema: { tags, params: storeParams } }, async (req) => ({
     items: await segments.list(req.params.storeId),

@@ -1,0 +1,29 @@
+-- Which transaction last wrote a customer's facts (the customer row, or its stats and with them its
+-- order lines: lines are only ever inserted by the statements that upsert the same customer's stats).
+-- The in-memory segment index (src/segments/facts-index) re-reads, before each preview, the rows
+-- written by transactions that had not finished when it last read: `facts_xid >= <that snapshot's
+-- xmin>`. A trigger stamps every write, so no writer can forget. Rows older than this migration keep
+-- NULL (a full load reads them); the column has no default for them, so adding it rewrites nothing.
+ALTER TABLE "customers" ADD COLUMN "facts_xid" xid8;
+--> statement-breakpoint
+ALTER TABLE "customers" ALTER COLUMN "facts_xid" SET DEFAULT pg_current_xact_id();
+--> statement-breakpoint
+ALTER TABLE "customer_stats" ADD COLUMN "facts_xid" xid8;
+--> statement-breakpoint
+ALTER TABLE "customer_stats" ALTER COLUMN "facts_xid" SET DEFAULT pg_current_xact_id();
+--> statement-breakpoint
+CREATE FUNCTION "stamp_facts_xid"() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  NEW.facts_xid := pg_current_xact_id();
+  RETURN NEW;
+END $$;
+--> statement-breakpoint
+CREATE TRIGGER "customers_stamp_facts_xid" BEFORE UPDATE ON "customers"
+  FOR EACH ROW EXECUTE FUNCTION "stamp_facts_xid"();
+--> statement-breakpoint
+CREATE TRIGGER "customer_stats_stamp_facts_xid" BEFORE UPDATE ON "customer_stats"
+  FOR EACH ROW EXECUTE FUNCTION "stamp_facts_xid"();
+--> statement-breakpoint
+CREATE INDEX "customers_store_facts_xid_idx" ON "customers" ("store_id", "facts_xid");
+--> statement-breakpoint
+CREATE INDEX "customer_stats_store_facts_xid_idx" ON "customer_stats" ("store_id", "facts_xid");
