@@ -4,6 +4,7 @@ import { checkCondition, type Condition } from '@segflow/schema';
 import type pg from 'pg';
 import { migrateDatabase } from '../src/db/migrate';
 import { createPool } from '../src/db/pool';
+import { FactsIndexes } from '../src/segments/facts-index/facts-indexes';
 import { previewSegment } from '../src/segments/preview';
 import { matchSql } from '../src/segments/segment-sql';
 import { apiDir, type Metric, percentile, report } from './bench-env';
@@ -19,12 +20,14 @@ const { values } = parseArgs({
     runs: { type: 'string', default: process.env.BENCH_SEGMENTS_RUNS ?? '5' },
     'orders-per-customer': { type: 'string', default: process.env.BENCH_SEGMENTS_ORDERS_PER_CUSTOMER ?? '5' },
     'naive-runs': { type: 'string', default: process.env.BENCH_SEGMENTS_NAIVE_RUNS ?? '1' },
+    'sql-runs': { type: 'string', default: process.env.BENCH_SEGMENTS_SQL_RUNS ?? '1' },
   },
 });
 const customers = Number(values.customers);
 const ordersPerCustomer = Number(values['orders-per-customer']);
 const runs = Number(values.runs);
 const naiveRuns = Number(values['naive-runs']);
+const sqlRuns = Number(values['sql-runs']);
 const adminUrl = process.env.DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/postgres';
 const database = `segflow_bench_segments_${customers}_o${ordersPerCustomer}`;
 
@@ -112,20 +115,35 @@ for (const tree of benchTrees) {
   if (issues.length > 0) throw new Error(`bench tree invalid: ${JSON.stringify(issues)}`);
 }
 
-const fast: number[] = [];
-const perTree: { tree: number; p50: number; count: number }[] = [];
-for (const [i, condition] of benchTrees.entries()) {
-  const first = await previewSegment(pool, storeId, { condition, limit: 50, segmentIds: [], now }); // warm-up
-  const times: number[] = [];
-  for (let r = 0; r < runs; r++) {
-    times.push(
-      await timed(() => previewSegment(pool, storeId, { condition, limit: 50, segmentIds: [], now })),
-    );
+// The store's in-memory index, built as the API builds it on a store's first preview.
+const rssBefore = process.memoryUsage().rss;
+const indexes = new FactsIndexes(pool);
+const index = await indexes.whenReady(storeId);
+if (!index) throw new Error('the segment index was not built');
+const indexRssMb = (process.memoryUsage().rss - rssBefore) / 1024 / 1024;
+console.error(`# index: ${index.columns.size} customers loaded in ${index.loadMs.toFixed(0)} ms, +${indexRssMb.toFixed(0)} MB RSS`);
+
+/** Runs every tree `runs` times after a warm-up; the times, and p50 and count per tree. */
+async function measure(label: string, runs: number, via?: FactsIndexes) {
+  const all: number[] = [];
+  const perTree: { tree: number; p50: number; count: number }[] = [];
+  for (const [i, condition] of benchTrees.entries()) {
+    const input = { condition, limit: 50, segmentIds: [], now };
+    const first = await previewSegment(pool, storeId, input, via); // warm-up
+    const times: number[] = [];
+    for (let r = 0; r < runs; r++) times.push(await timed(() => previewSegment(pool, storeId, input, via)));
+    all.push(...times);
+    times.sort((a, b) => a - b);
+    perTree.push({ tree: i, p50: Math.round(percentile(times, 50)), count: first.count });
+    console.error(`# ${label} tree ${i}: count ${first.count}, p50 ${percentile(times, 50).toFixed(1)} ms`);
   }
-  fast.push(...times);
-  times.sort((a, b) => a - b);
-  perTree.push({ tree: i, p50: Math.round(percentile(times, 50)), count: first.count });
-  console.error(`# tree ${i}: count ${first.count}, p50 ${percentile(times, 50).toFixed(1)} ms`);
+  return { all: all.sort((a, b) => a - b), perTree };
+}
+
+const { all: fast, perTree } = await measure('index', runs, indexes);
+const sql = await measure('sql', sqlRuns);
+for (const [i, tree] of perTree.entries()) {
+  if (tree.count !== sql.perTree[i]!.count) throw new Error(`tree ${i}: index counted ${tree.count}, SQL ${sql.perTree[i]!.count}`);
 }
 const naive: number[] = [];
 for (const [i, condition] of benchTrees.entries()) {
@@ -133,7 +151,6 @@ for (const [i, condition] of benchTrees.entries()) {
     naive.push(await timed(() => naivePreview(pool, storeId, condition, now)));
   console.error(`# naive tree ${i}: ${naive.at(-1)!.toFixed(0)} ms`);
 }
-fast.sort((a, b) => a - b);
 naive.sort((a, b) => a - b);
 const round = (x: number) => Math.round(x * 10) / 10;
 const p95 = percentile(fast, 95);
@@ -154,6 +171,10 @@ const metrics: Metric[] = [
   },
   { metric: 'segments.preview_p95_ms', value: round(p95), unit: 'ms', ...common, runsPerTree: runs },
   { metric: 'segments.naive_p95_ms', value: round(naiveP95), unit: 'ms', ...common, runsPerTree: naiveRuns },
+  { metric: 'segments.sql_preview_p50_ms', value: round(percentile(sql.all, 50)), unit: 'ms', ...common, runsPerTree: sqlRuns },
+  { metric: 'segments.sql_preview_p95_ms', value: round(percentile(sql.all, 95)), unit: 'ms', ...common, runsPerTree: sqlRuns },
+  { metric: 'segments.index_load_ms', value: Math.round(index.loadMs), unit: 'ms', ...common },
+  { metric: 'segments.index_rss_mb', value: Math.round(indexRssMb), unit: 'MB', ...common },
   {
     metric: 'segments.speedup_vs_naive',
     value: round(naiveP95 / p95),

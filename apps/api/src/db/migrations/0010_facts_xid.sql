@@ -1,8 +1,8 @@
 -- Which transaction last wrote a customer's facts (the customer row, or its stats and with them its
 -- order lines: lines are only ever inserted by the statements that upsert the same customer's stats).
 -- The in-memory segment index (src/segments/facts-index) re-reads, before each preview, the rows
--- written by transactions that had not finished when it last read: `facts_xid >= <that snapshot's
--- xmin>`. A trigger stamps every write, so no writer can forget. Rows older than this migration keep
+-- written by transactions its last snapshot did not see: `facts_xid >= <xmax> OR facts_xid = ANY(<xip>)`.
+-- A trigger stamps every write, so no writer can forget. Rows older than this migration keep
 -- NULL (a full load reads them); the column has no default for them, so adding it rewrites nothing.
 ALTER TABLE "customers" ADD COLUMN "facts_xid" xid8;
 --> statement-breakpoint

@@ -1,6 +1,6 @@
 import type pg from 'pg';
 import { CustomerColumns } from './customer-columns';
-import { applyChanges, loadAll } from './read-facts';
+import { applyChanges, loadAll, type Unseen } from './read-facts';
 
 /**
  * One store's customer facts in memory, kept exact: {@link current} first applies every change
@@ -11,7 +11,7 @@ export class FactsIndex {
   /** When the full load took, for the logs and the bench. */
   loadMs = 0;
   lastUsed = Date.now();
-  private horizon = '0';
+  private unseen: Unseen = { xmax: '0', xip: [] };
   private refreshing: Promise<void> | null = null;
   private queued: Promise<void> | null = null;
 
@@ -23,7 +23,7 @@ export class FactsIndex {
   static async load(pool: pg.Pool, storeId: string): Promise<FactsIndex> {
     const index = new FactsIndex(pool, storeId);
     const started = performance.now();
-    index.horizon = await loadAll(pool, storeId, index.columns);
+    index.unseen = await loadAll(pool, storeId, index.columns);
     index.loadMs = performance.now() - started;
     return index;
   }
@@ -56,7 +56,7 @@ export class FactsIndex {
   }
 
   private async applyOnce(): Promise<void> {
-    const { horizon } = await applyChanges(this.pool, this.storeId, this.columns, this.horizon);
-    this.horizon = horizon;
+    const { unseen } = await applyChanges(this.pool, this.storeId, this.columns, this.unseen);
+    this.unseen = unseen;
   }
 }

@@ -17,24 +17,36 @@ const rawTypes = {
 };
 
 /**
- * Runs `work` in a REPEATABLE READ, read-only transaction and returns its result with the
- * transaction's horizon: the xmin of its snapshot. Every transaction below the horizon had finished
- * when the snapshot was taken, so any later write to a customer's facts carries a `facts_xid` at or
- * above it (migration 0010): the next refresh reads exactly those rows.
+ * What a snapshot could not see: transactions at or after its `xmax`, and those in progress (`xip`)
+ * when it was taken. A write to a customer's facts that a later snapshot sees but this one did not
+ * carries one of these xids as its `facts_xid` (migration 0010).
+ */
+export interface Unseen {
+  xmax: string;
+  xip: string[];
+}
+
+/**
+ * Runs `work` in a REPEATABLE READ, read-only transaction and returns its result with what its
+ * snapshot did not see ({@link Unseen}). A long transaction elsewhere (even in another database)
+ * costs nothing here: only rows written by the in-progress transactions themselves are re-read.
  */
 export async function inSnapshot<T>(
   pool: pg.Pool,
   work: (client: pg.PoolClient) => Promise<T>,
-): Promise<{ horizon: string; result: T }> {
+): Promise<{ unseen: Unseen; result: T }> {
   const client = await pool.connect();
   try {
     await client.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
-    const { rows } = await client.query<{ horizon: string }>(
-      'SELECT pg_snapshot_xmin(pg_current_snapshot())::text AS horizon',
+    // Cursors are read to the end: plan for all rows, not the first 10 % (nested loops measured 20× slower).
+    await client.query('SET LOCAL cursor_tuple_fraction = 1');
+    const { rows } = await client.query<Unseen>(
+      `SELECT pg_snapshot_xmax(s)::text AS xmax, ARRAY(SELECT pg_snapshot_xip(s))::text[] AS xip
+       FROM pg_current_snapshot() s`,
     );
     const result = await work(client);
     await client.query('COMMIT');
-    return { horizon: rows[0]!.horizon, result };
+    return { unseen: rows[0]!, result };
   } catch (error) {
     await client.query('ROLLBACK').catch(() => {});
     throw error;
@@ -86,44 +98,48 @@ async function readLines(
   return buffer;
 }
 
-/** Loads a store's every customer, stats and order line into `columns` (empty); returns the horizon. */
-export async function loadAll(pool: pg.Pool, storeId: string, columns: CustomerColumns): Promise<string> {
-  const { horizon } = await inSnapshot(pool, async (client) => {
+/** Loads a store's every customer, stats and order line into `columns` (empty). */
+export async function loadAll(pool: pg.Pool, storeId: string, columns: CustomerColumns): Promise<Unseen> {
+  const { unseen } = await inSnapshot(pool, async (client) => {
     await eachRow(client, `SELECT ${FACTS_COLUMNS} FROM ${FROM} WHERE c.store_id = $1`, [storeId], (r) =>
       columns.put(r),
     );
     const lines = await readLines(client, columns, 'store_id = $1', [storeId]);
     columns.lines.load(lines, columns.size);
   });
-  return horizon;
+  return unseen;
 }
 
+/** `facts_xid` of a write the previous snapshot did not see ($2: its xmax, $3: its xip). */
+const UNSEEN = '(facts_xid >= $2::xid8 OR facts_xid = ANY($3::xid8[]))';
+
 /**
- * Applies every customer whose row or stats were written at or after `horizon` (their order lines
- * with their stats); returns the new horizon and how many customers were re-read.
+ * Applies every customer whose row or stats the previous read did not see (their order lines come
+ * with their stats); returns what this read did not see and how many customers were re-read.
  */
 export async function applyChanges(
   pool: pg.Pool,
   storeId: string,
   columns: CustomerColumns,
-  horizon: string,
-): Promise<{ horizon: string; changed: number }> {
-  const { horizon: next, result } = await inSnapshot(pool, async (client) => {
+  previous: Unseen,
+): Promise<{ unseen: Unseen; changed: number }> {
+  const since = [storeId, previous.xmax, previous.xip];
+  const { unseen, result } = await inSnapshot(pool, async (client) => {
     let changed = 0;
     await eachRow(
       client,
       `SELECT ${FACTS_COLUMNS} FROM ${FROM} WHERE c.store_id = $1 AND c.id IN (
-         SELECT id FROM customers WHERE store_id = $1 AND facts_xid >= $2::xid8
-         UNION SELECT customer_id FROM customer_stats WHERE store_id = $1 AND facts_xid >= $2::xid8)`,
-      [storeId, horizon],
+         SELECT id FROM customers WHERE store_id = $1 AND ${UNSEEN}
+         UNION SELECT customer_id FROM customer_stats WHERE store_id = $1 AND ${UNSEEN})`,
+      since,
       (r) => {
         columns.put(r);
         changed++;
       },
     );
     const { rows } = await client.query<{ id: number }>({
-      text: 'SELECT customer_id::float8 AS id FROM customer_stats WHERE store_id = $1 AND facts_xid >= $2::xid8',
-      values: [storeId, horizon],
+      text: `SELECT customer_id::float8 AS id FROM customer_stats WHERE store_id = $1 AND ${UNSEEN}`,
+      values: since,
       types: rawTypes,
     });
     if (rows.length > 0) {
@@ -137,5 +153,5 @@ export async function applyChanges(
     }
     return changed;
   });
-  return { horizon: next, changed: result };
+  return { unseen, changed: result };
 }
