@@ -121,7 +121,9 @@ const indexes = new FactsIndexes(pool);
 const index = await indexes.whenReady(storeId);
 if (!index) throw new Error('the segment index was not built');
 const indexRssMb = (process.memoryUsage().rss - rssBefore) / 1024 / 1024;
-console.error(`# index: ${index.columns.size} customers loaded in ${index.loadMs.toFixed(0)} ms, +${indexRssMb.toFixed(0)} MB RSS`);
+console.error(
+  `# index: ${index.columns.size} customers loaded in ${index.loadMs.toFixed(0)} ms, +${indexRssMb.toFixed(0)} MB RSS`,
+);
 
 /** Runs every tree `runs` times after a warm-up; the times, and p50 and count per tree. */
 async function measure(label: string, runs: number, via?: FactsIndexes) {
@@ -143,7 +145,8 @@ async function measure(label: string, runs: number, via?: FactsIndexes) {
 const { all: fast, perTree } = await measure('index', runs, indexes);
 const sql = await measure('sql', sqlRuns);
 for (const [i, tree] of perTree.entries()) {
-  if (tree.count !== sql.perTree[i]!.count) throw new Error(`tree ${i}: index counted ${tree.count}, SQL ${sql.perTree[i]!.count}`);
+  if (tree.count !== sql.perTree[i]!.count)
+    throw new Error(`tree ${i}: index counted ${tree.count}, SQL ${sql.perTree[i]!.count}`);
 }
 const naive: number[] = [];
 for (const [i, condition] of benchTrees.entries()) {
@@ -171,8 +174,20 @@ const metrics: Metric[] = [
   },
   { metric: 'segments.preview_p95_ms', value: round(p95), unit: 'ms', ...common, runsPerTree: runs },
   { metric: 'segments.naive_p95_ms', value: round(naiveP95), unit: 'ms', ...common, runsPerTree: naiveRuns },
-  { metric: 'segments.sql_preview_p50_ms', value: round(percentile(sql.all, 50)), unit: 'ms', ...common, runsPerTree: sqlRuns },
-  { metric: 'segments.sql_preview_p95_ms', value: round(percentile(sql.all, 95)), unit: 'ms', ...common, runsPerTree: sqlRuns },
+  {
+    metric: 'segments.sql_preview_p50_ms',
+    value: round(percentile(sql.all, 50)),
+    unit: 'ms',
+    ...common,
+    runsPerTree: sqlRuns,
+  },
+  {
+    metric: 'segments.sql_preview_p95_ms',
+    value: round(percentile(sql.all, 95)),
+    unit: 'ms',
+    ...common,
+    runsPerTree: sqlRuns,
+  },
   { metric: 'segments.index_load_ms', value: Math.round(index.loadMs), unit: 'ms', ...common },
   { metric: 'segments.index_rss_mb', value: Math.round(indexRssMb), unit: 'MB', ...common },
   {

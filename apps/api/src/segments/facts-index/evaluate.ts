@@ -1,5 +1,6 @@
 import { compileCondition, type EvalContext } from '@segflow/engine';
 import { type Condition, type ConditionLeaf, resolveField } from '@segflow/schema';
+import { codedLeaf } from './coded-leaf';
 import type { CustomerColumns } from './customer-columns';
 import type { PurchaseKey } from './purchase-lines';
 
@@ -22,11 +23,13 @@ export interface EvaluationInput {
 }
 
 /**
- * The slots a condition matches. Subtrees of plain customer fields run as ONE engine predicate
- * (`compileCondition`, the very closure workflows use) over {@link CustomerColumns.row}, so their
+ * The slots a condition matches. A leaf on a coded column (texts, age, tags, attributes, email
+ * domain) is decided once per distinct value by the engine's own compiled leaf, then looked up per
+ * customer; the other plain leaves of a node run together as ONE engine predicate
+ * (`compileCondition`, the very closure workflows use) over {@link CustomerColumns.row}. So their
  * semantics cannot drift from the JS predicate's. Purchase leaves scan the customer's order lines
- * (kind matched once per kind), segment leaves read the members given. `all` narrows the candidates
- * child by child and `any` only tries what is still unmatched, so costly leaves see fewer customers.
+ * (kind matched once per kind), segment leaves read the members given. `all` narrows the
+ * candidates child by child, cheapest first, and `any` only tries what is still unmatched.
  */
 export function evaluateCondition(
   columns: CustomerColumns,
@@ -37,12 +40,30 @@ export function evaluateCondition(
   return match(columns, condition, all, input);
 }
 
-function isSpecial(condition: Condition): boolean {
-  if ('all' in condition) return condition.all.some(isSpecial);
-  if ('any' in condition) return condition.any.some(isSpecial);
-  if ('not' in condition) return isSpecial(condition.not);
+/** Evaluation order of a node's children: 0 coded leaves, 1 plain fields (scanned), 2 segments, 3 subtrees, 4 purchases. */
+function costClass(columns: CustomerColumns, condition: Condition): number {
+  if ('all' in condition || 'any' in condition || 'not' in condition)
+    return isPlain(columns, condition) ? 1 : 3;
   const type = resolveField(condition.field)?.type;
-  return type === 'purchase' || type === 'segment';
+  if (type === 'purchase') return 4;
+  if (type === 'segment') return 2;
+  return codedLeaf(columns, condition) ? 0 : 1;
+}
+
+/** A subtree of plain fields only: evaluated as one predicate scan. */
+function isPlain(columns: CustomerColumns, condition: Condition): boolean {
+  if ('all' in condition) return condition.all.every((c) => isPlain(columns, c));
+  if ('any' in condition) return condition.any.every((c) => isPlain(columns, c));
+  if ('not' in condition) return isPlain(columns, condition.not);
+  return costClass(columns, condition) === 1;
+}
+
+/** A node's children grouped for evaluation: the plain ones merged into one scanned node, cheapest first. */
+function ordered(columns: CustomerColumns, children: Condition[], merge: (plain: Condition[]) => Condition) {
+  const plain = children.filter((c) => costClass(columns, c) === 1);
+  const rest = children.filter((c) => costClass(columns, c) !== 1);
+  const groups = plain.length > 0 ? [...rest, merge(plain)] : rest;
+  return groups.sort((a, b) => costClass(columns, a) - costClass(columns, b));
 }
 
 /** The slots of `within` that `condition` matches (a new array; `within` is left as it is). */
@@ -52,20 +73,18 @@ function match(
   within: Matches,
   input: EvaluationInput,
 ): Matches {
-  if (!isSpecial(condition)) return scan(columns, compileCondition(condition), within, input.now);
+  if (isPlain(columns, condition)) return scan(columns, compileCondition(condition), within, input.now);
   if ('all' in condition) {
-    const plain = condition.all.filter((c) => !isSpecial(c));
-    let current = plain.length > 0 ? match(columns, { all: plain }, within, input) : within;
-    for (const child of condition.all.filter(isSpecial)) current = match(columns, child, current, input);
+    let current = within;
+    for (const child of ordered(columns, condition.all, (all) => ({ all }))) {
+      current = match(columns, child, current, input);
+    }
     return current === within ? within.slice() : current;
   }
   if ('any' in condition) {
-    const plain = condition.any.filter((c) => !isSpecial(c));
-    const found =
-      plain.length > 0 ? match(columns, { any: plain }, within, input) : new Uint8Array(within.length);
+    const found = new Uint8Array(within.length);
     const rest = within.slice();
-    for (let i = 0; i < rest.length; i++) if (found[i]) rest[i] = 0;
-    for (const child of condition.any.filter(isSpecial)) {
+    for (const child of ordered(columns, condition.any, (any) => ({ any }))) {
       const more = match(columns, child, rest, input);
       for (let i = 0; i < more.length; i++) {
         if (more[i]) {
@@ -104,6 +123,13 @@ function scan(
 
 function leaf(columns: CustomerColumns, condition: ConditionLeaf, within: Matches, input: EvaluationInput) {
   const out = new Uint8Array(within.length);
+  const coded = codedLeaf(columns, condition);
+  if (coded) {
+    const verdict = coded.verdicts(input.now);
+    const codes = coded.column.codes;
+    for (let i = 0; i < within.length; i++) if (within[i] && verdict[codes[i]!]) out[i] = 1;
+    return out;
+  }
   if (resolveField(condition.field)?.type === 'segment') {
     const members = input.segmentMembers.get(String(condition.value));
     const wanted = condition.op === 'in_segment' ? 1 : 0;

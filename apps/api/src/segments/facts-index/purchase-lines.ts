@@ -1,7 +1,7 @@
+import type { BinaryTuple } from './copy-binary';
+
 /** The purchase keys a `purchase.*` leaf compares (the engine's `purchaseColumn`). */
 export type PurchaseKey = 'sku' | 'productId' | 'category' | 'brand';
-
-const NULL_MARK = '\u0000';
 
 /**
  * The distinct (sku, product id, category, brand) tuples of a store's order lines, numbered: a line
@@ -20,16 +20,17 @@ export class LineKinds {
     return this.values.sku.length;
   }
 
-  kindOf(sku: string | null, productId: string | null, category: string | null, brand: string | null) {
-    const key = `${sku ?? NULL_MARK}\u0001${productId ?? NULL_MARK}\u0001${category ?? NULL_MARK}\u0001${brand ?? NULL_MARK}`;
+  /** The kind of a line whose sku, product id, category and brand are fields `from`..`from + 3`. */
+  kindOf(tuple: BinaryTuple, from: number): number {
+    const key = tuple.key(from, from + 3);
     let kind = this.byKey.get(key);
     if (kind === undefined) {
       kind = this.count;
       this.byKey.set(key, kind);
-      this.values.sku.push(sku);
-      this.values.productId.push(productId);
-      this.values.category.push(category);
-      this.values.brand.push(brand);
+      this.values.sku.push(tuple.text(from));
+      this.values.productId.push(tuple.text(from + 1));
+      this.values.category.push(tuple.text(from + 2));
+      this.values.brand.push(tuple.text(from + 3));
     }
     return kind;
   }
