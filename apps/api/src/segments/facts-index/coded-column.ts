@@ -8,6 +8,7 @@ import type { BinaryTuple } from './copy-binary';
 export class CodedColumn<T> {
   codes = new Uint32Array(0);
   readonly values: (T | null)[] = [null];
+  /** Code by text (a text column's key is its value: the dictionary holds each string once). */
   private readonly byKey = new Map<string, number>();
 
   /** `parse` turns a new value's text into what the column holds (decoded once per distinct value). */
@@ -17,26 +18,18 @@ export class CodedColumn<T> {
     return this.values[this.codes[slot]!]!;
   }
 
-  /** Sets the slot from a field of a binary tuple (looked up by its raw bytes: no decoding when known). */
+  /** Sets the slot from a text field of a binary tuple. */
   setFrom(slot: number, tuple: BinaryTuple, field: number): void {
-    if (tuple.isNull(field)) {
-      this.codes[slot] = 0;
-      return;
-    }
-    const key = tuple.key(field);
-    let code = this.byKey.get(key);
-    if (code === undefined) code = this.add(key, this.parse(tuple.text(field)!));
-    this.codes[slot] = code;
+    this.setText(slot, tuple.text(field));
   }
 
-  /** Sets the slot to a value computed elsewhere (its text is the key). */
+  /** Sets the slot to the value of this text (parsed only the first time it is seen). */
   setText(slot: number, text: string | null): void {
     if (text === null) {
       this.codes[slot] = 0;
       return;
     }
-    const key = `t${text}`;
-    this.codes[slot] = this.byKey.get(key) ?? this.add(key, this.parse(text));
+    this.codes[slot] = this.byKey.get(text) ?? this.add(text, this.parse(text));
   }
 
   private add(key: string, value: T): number {
