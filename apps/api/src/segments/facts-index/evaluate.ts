@@ -136,9 +136,13 @@ function leaf(columns: CustomerColumns, condition: ConditionLeaf, within: Matche
     for (let i = 0; i < within.length; i++) if (within[i] && (members?.[i] ?? 0) === wanted) out[i] = 1;
     return out;
   }
-  const has = purchaseTest(columns, condition, input.now);
+  const { has, kinds } = purchaseTest(columns, condition, input.now);
+  // Only customers with a line of a matching kind can have purchased (minCount is positive).
+  const candidates = columns.lines.postings.candidates(kinds, columns.lines, within.length);
   const wanted = condition.op === 'has_purchased';
-  for (let i = 0; i < within.length; i++) if (within[i] && has(i) === wanted) out[i] = 1;
+  for (let i = 0; i < within.length; i++) {
+    if (within[i] && (candidates[i] === 1 && has(i)) === wanted) out[i] = 1;
+  }
   return out;
 }
 
@@ -151,7 +155,7 @@ function purchaseTest(
   columns: CustomerColumns,
   condition: ConditionLeaf,
   now: Date,
-): (slot: number) => boolean {
+): { has: (slot: number) => boolean; kinds: Uint8Array } {
   const key = purchaseKeys[condition.field];
   if (!key) throw new Error(`Not a purchase field: ${condition.field}`);
   const wanted = new Set(
@@ -170,7 +174,7 @@ function purchaseTest(
       : now.getTime() - condition.withinDays * DAY_MS;
   const minCount = condition.minCount;
   const { start, count, kind, atMs, quantity } = lines;
-  return (slot) => {
+  const has = (slot: number) => {
     const from = start[slot] ?? 0;
     const to = from + (count[slot] ?? 0);
     let sum = 0;
@@ -181,4 +185,5 @@ function purchaseTest(
     }
     return minCount !== undefined && sum >= minCount;
   };
+  return { has, kinds: kindMatches };
 }

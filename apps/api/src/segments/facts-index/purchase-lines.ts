@@ -1,4 +1,5 @@
 import type { BinaryTuple } from './copy-binary';
+import { KindPostings } from './kind-postings';
 
 /** The purchase keys a `purchase.*` leaf compares (the engine's `purchaseColumn`). */
 export type PurchaseKey = 'sku' | 'productId' | 'category' | 'brand';
@@ -88,6 +89,8 @@ function copy<T extends Int32Array | Float64Array>(from: T, to: T): T {
  */
 export class PurchaseLines {
   readonly kinds = new LineKinds();
+  /** Who bought what, for purchase leaves (`candidates`). */
+  postings = new KindPostings();
   start = new Int32Array(0);
   count = new Int32Array(0);
   kind = new Int32Array(0);
@@ -118,6 +121,7 @@ export class PurchaseLines {
     });
     this.used = buffer.length;
     this.waste = 0;
+    this.postings = new KindPostings();
   }
 
   /** Replaces the lines of `slots` with the buffer's (a slot absent from the buffer ends with none). */
@@ -131,6 +135,7 @@ export class PurchaseLines {
     const needed = this.used + buffer.length;
     if (needed > this.kind.length) this.reserve(needed);
     for (const [slot, lines] of bySlot) {
+      this.postings.touch(slot);
       this.waste += this.count[slot]!;
       this.start[slot] = this.used;
       this.count[slot] = lines.length;
