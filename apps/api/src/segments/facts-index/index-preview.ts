@@ -49,35 +49,44 @@ export async function previewFromIndex(pool: pg.Pool, index: FactsIndex, input: 
   };
 }
 
-/** The first `limit + 1` matching slots in sort order after the cursor (binary insertion into a short list). */
+/**
+ * The first `limit + 1` matching slots in sort order after the cursor. Values are flipped for a
+ * descending sort so one ascending loop serves both; most matches fail the "better than the worst
+ * kept" test at once, the rest are inserted into a short sorted list.
+ */
 function topN(columns: CustomerColumns, matches: Matches, key: SortKey, input: IndexPreviewInput): number[] {
   const want = input.limit + 1;
   const sign = input.sort.direction === 'asc' ? 1 : -1;
   const ids = columns.ids;
-  // > 0 when slot a comes after slot b in the requested order.
-  const compare = (va: number, ida: number, vb: number, idb: number) =>
-    sign * (va < vb ? -1 : va > vb ? 1 : ida - idb);
-  const after = input.after;
+  const values = key.column;
+  const afterV = input.after ? input.after.v * sign : Number.NEGATIVE_INFINITY;
+  const afterId = input.after ? input.after.id * sign : Number.NEGATIVE_INFINITY;
   const best: number[] = [];
-  const bestValues: number[] = [];
+  const bestV: number[] = [];
+  const bestId: number[] = [];
+  let worstV = Number.POSITIVE_INFINITY;
+  let worstId = Number.POSITIVE_INFINITY;
   for (let slot = 0; slot < matches.length; slot++) {
     if (matches[slot] === 0) continue;
-    const v = key.value(slot);
-    const id = ids[slot]!;
-    if (after && compare(v, id, after.v, after.id) <= 0) continue;
-    if (best.length === want && compare(v, id, bestValues[want - 1]!, ids[best[want - 1]!]!) >= 0) continue;
-    let lo = 0;
-    let hi = best.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (compare(v, id, bestValues[mid]!, ids[best[mid]!]!) < 0) hi = mid;
-      else lo = mid + 1;
-    }
-    best.splice(lo, 0, slot);
-    bestValues.splice(lo, 0, v);
+    let v = values[slot]!;
+    if (v !== v) v = Number.NEGATIVE_INFINITY; // missing sorts lowest, as -infinity in SQL
+    v *= sign;
+    const id = ids[slot]! * sign;
+    if (v < afterV || (v === afterV && id <= afterId)) continue;
+    if (v > worstV || (v === worstV && id >= worstId)) continue;
+    let at = best.length;
+    while (at > 0 && (bestV[at - 1]! > v || (bestV[at - 1] === v && bestId[at - 1]! > id))) at--;
+    best.splice(at, 0, slot);
+    bestV.splice(at, 0, v);
+    bestId.splice(at, 0, id);
     if (best.length > want) {
       best.pop();
-      bestValues.pop();
+      bestV.pop();
+      bestId.pop();
+    }
+    if (best.length === want) {
+      worstV = bestV[want - 1]!;
+      worstId = bestId[want - 1]!;
     }
   }
   return best;

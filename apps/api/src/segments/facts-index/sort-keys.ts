@@ -11,9 +11,9 @@ export const INDEX_SORT_FIELDS = [
 ] as const;
 export type IndexSortField = (typeof INDEX_SORT_FIELDS)[number];
 
-/** A sort key over slots: its numeric value, and the value as the cursor's text (as SQL prints it). */
+/** A sort key over slots: the column of values (NaN = missing, sorts as -infinity) and a value as the cursor's text (as SQL prints it). */
 export interface SortKey {
-  value: (slot: number) => number;
+  column: Float64Array;
   text: (slot: number) => string;
 }
 
@@ -24,7 +24,7 @@ export interface SortKey {
 export function sortKeyOf(c: CustomerColumns, field: IndexSortField): SortKey {
   switch (field) {
     case 'id':
-      return { value: (s) => c.ids[s]!, text: (s) => String(c.ids[s]) };
+      return numberKey(c.ids);
     case 'createdAt':
       return instantKey(c.createdAtUs);
     case 'lastOrderAt':
@@ -39,15 +39,14 @@ export function sortKeyOf(c: CustomerColumns, field: IndexSortField): SortKey {
 }
 
 function numberKey(column: Float64Array): SortKey {
-  return { value: (s) => column[s]!, text: (s) => String(column[s]) };
+  return { column, text: (s) => String(column[s]) };
 }
 
 function instantKey(columnUs: Float64Array): SortKey {
-  const value = (s: number) => {
-    const us = columnUs[s]!;
-    return Number.isNaN(us) ? Number.NEGATIVE_INFINITY : us;
+  return {
+    column: columnUs,
+    text: (s) => instantText(Number.isNaN(columnUs[s]!) ? Number.NEGATIVE_INFINITY : columnUs[s]!),
   };
-  return { value, text: (s) => instantText(value(s)) };
 }
 
 /** Epoch µs as timestamptz text with all six fractional digits (`-infinity` for a missing one). */
