@@ -63,7 +63,10 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       ? options.factsIndexes
       : process.env.SEGMENT_INDEX === 'off'
         ? null
-        : new FactsIndexes(options.pool, { log: (message) => app.log.info(message) });
+        : new FactsIndexes(options.pool, {
+            maxCustomers: Number(process.env.SEGMENT_INDEX_MAX_CUSTOMERS) || undefined,
+            log: (message) => app.log.info(message),
+          });
 
   // Plugins
   await app.register(openApiPlugin);
