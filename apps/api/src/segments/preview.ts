@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { AppError } from '../errors';
 import type { FactsIndexes } from './facts-index/facts-indexes';
 import { previewFromIndex } from './facts-index/index-preview';
+import { StaleIndexError } from './facts-index/read-facts';
 import { INDEX_SORT_FIELDS, type IndexSortField, parseSortValue } from './facts-index/sort-keys';
 import { CUSTOMER_COLUMNS, CUSTOMERS_FROM, type CustomerRow, matchSql, toMemberView } from './segment-sql';
 
@@ -171,14 +172,19 @@ export async function previewSegment(
   const now = input.now ?? new Date();
   const sort = input.sort ?? { field: 'createdAt' as const, direction: 'desc' as const };
   const index = isIndexSort(sort.field) ? indexes?.ready(storeId) : null;
-  const answer = index
+  const fromIndex = index
     ? await previewFromIndex(pool, index, {
         ...input,
         now,
         sort: { field: sort.field as IndexSortField, direction: sort.direction },
         after: input.cursor ? afterCursor(input.cursor, sort.field as IndexSortField) : undefined,
+      }).catch((error: unknown) => {
+        if (!(error instanceof StaleIndexError)) throw error;
+        indexes!.drop(storeId);
+        return null;
       })
-    : await previewInSql(pool, storeId, { ...input, now, sort });
+    : null;
+  const answer = fromIndex ?? (await previewInSql(pool, storeId, { ...input, now, sort }));
   return {
     ...answer,
     share: answer.total === 0 ? 0 : answer.count / answer.total,

@@ -140,6 +140,25 @@ describe('the in-memory segment index', () => {
   });
 });
 
+describe('a store deleted and created again (a re-seed)', () => {
+  it('is answered by SQL at once and gets a new index', async () => {
+    const again = await createTestStore(pool, 'reseed');
+    const own = new FactsIndexes(pool);
+    const add = (ext: string) =>
+      pool.query(`INSERT INTO customers (store_id, external_id, state) VALUES ($1, $2, 'TX')`, [again, ext]);
+    await add('old-1');
+    await add('old-2');
+    await own.whenReady(again);
+    await pool.query('DELETE FROM stores WHERE id = $1', [again]);
+    await pool.query(`INSERT INTO stores (id, name) VALUES ($1, 'again')`, [again]);
+    await add('new-1');
+    const input = { condition: texans, limit: 10, segmentIds: [], now: NOW };
+    expect((await previewSegment(pool, again, input, own)).count).toBe(1);
+    const rebuilt = await own.whenReady(again);
+    expect(rebuilt?.columns.size).toBe(1);
+  });
+});
+
 describe('sort values', () => {
   it('prints instants to the microsecond and reads back what either path prints', () => {
     const us = Date.parse('2026-02-03T04:05:06.789Z') * 1000 + 123;

@@ -11,7 +11,7 @@ export class FactsIndex {
   /** When the full load took, for the logs and the bench. */
   loadMs = 0;
   lastUsed = Date.now();
-  private unseen: Unseen = { xmax: '0', xip: [] };
+  private unseen: Unseen = { xmax: '0', xip: [], generation: null };
   private refreshing: Promise<void> | null = null;
   private queued: Promise<void> | null = null;
 

@@ -80,6 +80,11 @@ export class FactsIndexes {
     return FactsIndex.load(this.pool, storeId);
   }
 
+  /** Forgets the store's index (it went stale); the next preview builds a new one. */
+  drop(storeId: string): void {
+    if (this.entries.get(storeId)?.state === 'ready') this.entries.delete(storeId);
+  }
+
   private dropIdle(): void {
     const before = Date.now() - this.idleMs;
     for (const [storeId, entry] of this.entries) {

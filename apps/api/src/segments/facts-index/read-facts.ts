@@ -14,7 +14,12 @@ const LINE_COLUMNS = 'customer_id, sku, product_id, category, brand, quantity, o
 export interface Unseen {
   xmax: string;
   xip: string[];
+  /** The store row's creation time: a store deleted and created again (a re-seed) is another store. */
+  generation: string | null;
 }
+
+/** The store the index was loaded from is gone or was created again: the index must be rebuilt. */
+export class StaleIndexError extends Error {}
 
 /**
  * Runs `work` in a REPEATABLE READ, read-only transaction and returns its result with what its
@@ -23,16 +28,19 @@ export interface Unseen {
  */
 export async function inSnapshot<T>(
   pool: pg.Pool,
-  work: (client: pg.PoolClient) => Promise<T>,
+  storeId: string,
+  work: (client: pg.PoolClient, unseen: Unseen) => Promise<T>,
 ): Promise<{ unseen: Unseen; result: T }> {
   const client = await pool.connect();
   try {
     await client.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
     const { rows } = await client.query<Unseen>(
-      `SELECT pg_snapshot_xmax(s)::text AS xmax, ARRAY(SELECT pg_snapshot_xip(s))::text[] AS xip
+      `SELECT pg_snapshot_xmax(s)::text AS xmax, ARRAY(SELECT pg_snapshot_xip(s))::text[] AS xip,
+         (SELECT created_at::text FROM stores WHERE id = $1) AS generation
        FROM pg_current_snapshot() s`,
+      [storeId],
     );
-    const result = await work(client);
+    const result = await work(client, rows[0]!);
     await client.query('COMMIT');
     return { unseen: rows[0]!, result };
   } catch (error) {
@@ -68,7 +76,7 @@ async function readLines(
 
 /** Loads a store's every customer, stats and order line into `columns` (empty). */
 export async function loadAll(pool: pg.Pool, storeId: string, columns: CustomerColumns): Promise<Unseen> {
-  const { unseen } = await inSnapshot(pool, async (client) => {
+  const { unseen } = await inSnapshot(pool, storeId, async (client) => {
     const store = client.escapeLiteral(storeId);
     await copyBinary(client, `SELECT ${FACTS_COLUMNS} FROM ${FROM} WHERE c.store_id = ${store}`, (t) =>
       columns.put(t),
@@ -100,7 +108,8 @@ export async function applyChanges(
   previous: Unseen,
 ): Promise<{ unseen: Unseen; changed: number }> {
   const unseen = unseenSql(previous);
-  const { unseen: next, result } = await inSnapshot(pool, async (client) => {
+  const { unseen: next, result } = await inSnapshot(pool, storeId, async (client, now) => {
+    if (now.generation === null || now.generation !== previous.generation) throw new StaleIndexError(storeId);
     const store = client.escapeLiteral(storeId);
     const { rows } = await client.query<{ id: string; stats: boolean }>(
       `SELECT id, false AS stats FROM customers WHERE store_id = ${store} AND ${unseen}
