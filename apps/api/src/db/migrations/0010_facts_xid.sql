@@ -18,8 +18,28 @@ BEGIN
   RETURN NEW;
 END $$;
 --> statement-breakpoint
+-- Most updates of a customer (every order event upserts its customer) change no column a condition
+-- reads, only updated_at / source_updated_at. Those keep their stamp, so no indexed column changes
+-- and Postgres can still update the row in place (HOT): stamping every update made each one write
+-- all eight indexes of customers and cost the pipeline 40 % of its throughput (measured).
+CREATE FUNCTION "stamp_customer_facts_xid"() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  IF (NEW.email, NEW.first_name, NEW.last_name, NEW.company, NEW.gender, NEW.birth_date, NEW.country,
+      NEW.state, NEW.city, NEW.zip, NEW.accepts_marketing, NEW.group_name, NEW.tags, NEW.attributes,
+      NEW.created_at, NEW.store_id)
+     IS DISTINCT FROM
+     (OLD.email, OLD.first_name, OLD.last_name, OLD.company, OLD.gender, OLD.birth_date, OLD.country,
+      OLD.state, OLD.city, OLD.zip, OLD.accepts_marketing, OLD.group_name, OLD.tags, OLD.attributes,
+      OLD.created_at, OLD.store_id) THEN
+    NEW.facts_xid := pg_current_xact_id();
+  ELSE
+    NEW.facts_xid := OLD.facts_xid;
+  END IF;
+  RETURN NEW;
+END $$;
+--> statement-breakpoint
 CREATE TRIGGER "customers_stamp_facts_xid" BEFORE UPDATE ON "customers"
-  FOR EACH ROW EXECUTE FUNCTION "stamp_facts_xid"();
+  FOR EACH ROW EXECUTE FUNCTION "stamp_customer_facts_xid"();
 --> statement-breakpoint
 CREATE TRIGGER "customer_stats_stamp_facts_xid" BEFORE UPDATE ON "customer_stats"
   FOR EACH ROW EXECUTE FUNCTION "stamp_facts_xid"();

@@ -140,6 +140,29 @@ describe('the in-memory segment index', () => {
   });
 });
 
+describe('facts_xid stamps', () => {
+  it('move when a column conditions read changes, not when only bookkeeping does (so updates stay HOT)', async () => {
+    const stamp = async () =>
+      (
+        await pool.query<{ x: string }>(
+          `SELECT facts_xid::text AS x FROM customers WHERE store_id = $1 AND external_id = 'ana'`,
+          [storeId],
+        )
+      ).rows[0]!.x;
+    const before = await stamp();
+    await pool.query(
+      `UPDATE customers SET updated_at = now(), source_updated_at = now(), state = state WHERE store_id = $1 AND external_id = 'ana'`,
+      [storeId],
+    );
+    expect(await stamp()).toBe(before);
+    await pool.query(
+      `UPDATE customers SET tags = tags || '{stamped}' WHERE store_id = $1 AND external_id = 'ana'`,
+      [storeId],
+    );
+    expect(await stamp()).not.toBe(before);
+  });
+});
+
 describe('a store deleted and created again (a re-seed)', () => {
   it('is answered by SQL at once and gets a new index', async () => {
     const again = await createTestStore(pool, 'reseed');
