@@ -69,7 +69,7 @@ function topN(columns: CustomerColumns, matches: Matches, key: SortKey, input: I
   for (let slot = 0; slot < matches.length; slot++) {
     if (matches[slot] === 0) continue;
     let v = values[slot]!;
-    if (v !== v) v = Number.NEGATIVE_INFINITY; // missing sorts lowest, as -infinity in SQL
+    if (Number.isNaN(v)) v = Number.NEGATIVE_INFINITY; // missing sorts lowest, as -infinity in SQL
     v *= sign;
     const id = ids[slot]! * sign;
     if (v < afterV || (v === afterV && id <= afterId)) continue;
