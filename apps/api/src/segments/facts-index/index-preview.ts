@@ -25,28 +25,23 @@ export interface IndexPreviewInput {
 export async function previewFromIndex(pool: pg.Pool, index: FactsIndex, input: IndexPreviewInput) {
   const columns = await index.current();
   const segmentMembers = await membersOf(pool, index.storeId, columns, input);
+  // From here to the rows' query nothing awaits: count, page and cursor see one state of the columns.
   const matches = evaluateCondition(columns, input.condition, { now: input.now, segmentMembers });
   let count = 0;
   for (let i = 0; i < matches.length; i++) count += matches[i]!;
   const key = sortKeyOf(columns, input.sort.field);
   const page = topN(columns, matches, key, input);
-  const rows = await rowsOf(
-    pool,
-    index.storeId,
-    page.slice(0, input.limit).map((slot) => columns.ids[slot]!),
-  );
   const last = page.length > input.limit ? page[input.limit - 1] : undefined;
-  return {
-    count,
-    total: columns.size,
-    sample: rows.map(toMemberView),
-    nextCursor:
-      last === undefined
-        ? null
-        : Buffer.from(JSON.stringify({ v: key.text(last), id: String(columns.ids[last]) })).toString(
-            'base64url',
-          ),
-  };
+  const nextCursor =
+    last === undefined
+      ? null
+      : Buffer.from(JSON.stringify({ v: key.text(last), id: String(columns.ids[last]) })).toString(
+          'base64url',
+        );
+  const total = columns.size;
+  const ids = page.slice(0, input.limit).map((slot) => columns.ids[slot]!);
+  const rows = await rowsOf(pool, index.storeId, ids);
+  return { count, total, sample: rows.map(toMemberView), nextCursor };
 }
 
 /**
