@@ -27,8 +27,9 @@ export interface EvaluationInput {
  * domain) is decided once per distinct value by the engine's own compiled leaf, then looked up per
  * customer; the other plain leaves of a node run together as ONE engine predicate
  * (`compileCondition`, the very closure workflows use) over {@link CustomerColumns.row}. So their
- * semantics cannot drift from the JS predicate's. Purchase leaves scan the customer's order lines
- * (kind matched once per kind), segment leaves read the members given. `all` narrows the
+ * semantics cannot drift from the JS predicate's. Purchase leaves test the order lines of the
+ * customers in the matching kinds' posting lists (kind matched once per kind), segment leaves read
+ * the members given. `all` narrows the
  * candidates child by child, cheapest first, and `any` only tries what is still unmatched.
  */
 export function evaluateCondition(
