@@ -1,6 +1,7 @@
 import type { StepRecord } from '@segflow/engine';
 import type pg from 'pg';
 import { named } from '../db/named-statement';
+import { createPaths, encodeRecordedRuns, type RecordedStep } from './recorded-paths';
 
 /** Where one action-free run belongs: its store, workflow and version. */
 export interface TallyRoute {
@@ -42,9 +43,8 @@ interface CounterRow {
 }
 
 /**
- * Counter rows keyed by version, node, status and handle through nested maps: a batch bumps
- * a few counters per routed workflow per event, and building a string key for each was the
- * tally's main cost (CPU and garbage).
+ * Counter rows keyed by version, node, status and handle through nested maps, built when a batch
+ * is written from its runs per version and path (see {@link countRuns}).
  */
 function createCounterRows() {
   const index = new Map<string, Map<string, Map<string, Map<string, CounterRow>>>>();
@@ -59,13 +59,13 @@ function createCounterRows() {
   };
   return {
     rows,
-    bump(route: TallyRoute, nodeId: string, status: string, handle: string): void {
+    bump(route: TallyRoute, nodeId: string, status: string, handle: string, n: number): void {
       const byNode = child(index, route.versionId, () => new Map());
       const byStatus = child(byNode, nodeId, () => new Map());
       const byHandle = child(byStatus, status, () => new Map());
       const row = byHandle.get(handle);
       if (row) {
-        row.n += 1;
+        row.n += n;
         return;
       }
       const fresh = {
@@ -75,7 +75,7 @@ function createCounterRows() {
         node_id: nodeId,
         status,
         handle,
-        n: 1,
+        n,
       };
       byHandle.set(handle, fresh);
       rows.push(fresh);
@@ -83,82 +83,42 @@ function createCounterRows() {
   };
 }
 
-type CounterRows = ReturnType<typeof createCounterRows>;
+/** Runs of one version over a batch (or one event), counted by the number of their path. */
+interface VersionRuns {
+  route: TallyRoute;
+  byPath: number[];
+}
 
-/** A step as a gate row records it: `[nodeId, status, handle]`, `''` for no handle, + skip reason. */
-type RecordedStep = string[];
+/** Counts one run of `route` along path number `pathId`. */
+function countRun(versions: Map<string, VersionRuns>, route: TallyRoute, pathId: number): void {
+  let runs = versions.get(route.versionId);
+  if (!runs) {
+    runs = { route, byPath: [] };
+    versions.set(route.versionId, runs);
+  }
+  runs.byPath[pathId] = (runs.byPath[pathId] ?? 0) + 1;
+}
 
-/** Adds one run's counter rows (the run itself, then each step of its recorded path). */
-function addRows(into: CounterRows, route: TallyRoute, path: RecordedStep[]): void {
-  into.bump(route, '', 'completed', '');
-  for (const [nodeId, status, handle] of path) into.bump(route, nodeId!, status!, handle!);
+/** The counter rows of counted runs: per run the run itself (node `''`), then each step of its path. */
+function countRuns(versions: Map<string, VersionRuns>, paths: RecordedStep[][]): CounterRow[] {
+  const rows = createCounterRows();
+  for (const { route, byPath } of versions.values())
+    byPath.forEach((n, pathId) => {
+      rows.bump(route, '', 'completed', '', n);
+      for (const [nodeId, status, handle] of paths[pathId]!) rows.bump(route, nodeId!, status!, handle!, n);
+    });
+  return rows.rows;
 }
 
 /**
- * One gate row: the event's store and customer, and its action-free runs as parallel lists (the
- * version and workflow of each run, and the batch-wide number of its path; see {@link createPaths}).
+ * One gate row: the event's store and customer, and its action-free runs as two aligned lists (the
+ * version of each run and the batch-wide number of its path; see recorded-paths.ts).
  */
 interface Gate {
   storeId: string;
   customerId: number;
   versionIds: string[];
-  workflowIds: string[];
   pathIds: number[];
-}
-
-/**
- * The distinct paths of a batch, each kept once and numbered. A run keeps the number of its path,
- * not its steps: a batch of 64 events × 49 action-free runs held every run's `StepRecord`s (with
- * their dates and outputs) until the batch flushed, long enough for V8 to promote them all to the
- * old generation, where they piled up as garbage between full GCs (≈ 16 MB/s at 430 events/s,
- * most of the worker's peak RSS in `pnpm bench pipeline`).
- */
-function createPaths() {
-  const ids = new Map<string, number>();
-  const paths: RecordedStep[][] = [];
-  return {
-    paths,
-    /** The number of the run's path (steps as the gate records them), added when new. */
-    idOf(steps: StepRecord[]): number {
-      let key = '';
-      for (const s of steps)
-        key += `${s.nodeId}\u0000${s.status}\u0000${s.handle ?? ''}\u0000${s.skipReason ?? ''}\u0001`;
-      let id = ids.get(key);
-      if (id === undefined) {
-        id = paths.push(steps.map(recordedStep)) - 1;
-        ids.set(key, id);
-      }
-      return id;
-    },
-  };
-}
-
-function recordedStep(s: StepRecord): RecordedStep {
-  const step = [s.nodeId, s.status, s.handle ?? ''];
-  if (s.skipReason) step.push(s.skipReason);
-  return step;
-}
-
-/**
- * An event's action-free runs as `event_routes` records them: the version of each run, aligned by
- * index with the position of its path in `paths`, where each distinct path is stored once (runs of
- * versions whose node ids coincide share it), numbered in the order of the runs. A step is
- * `[nodeId, status, handle]`, `''` for no handle, plus its skip reason on a skipped step. All null
- * when the event had none.
- */
-function encodeRecordedRuns(gate: Gate, batchPaths: RecordedStep[][]) {
-  if (gate.pathIds.length === 0) return { run_versions: null, run_paths: null, paths: null };
-  const paths: RecordedStep[][] = [];
-  const local = new Map<number, number>();
-  const runPaths = gate.pathIds.map((id) => {
-    let i = local.get(id);
-    if (i === undefined) {
-      i = paths.push(batchPaths[id]!) - 1;
-      local.set(id, i);
-    }
-    return i;
-  });
-  return { run_versions: gate.versionIds, run_paths: runPaths, paths };
 }
 
 /**
@@ -172,14 +132,14 @@ function encodeRecordedRuns(gate: Gate, batchPaths: RecordedStep[][]) {
  * row: it marks the event's routing as finished (a retry skips it).
  */
 export function createPathTally() {
-  // Each gate keeps its runs, summed into rows of its own only when a batch must be split.
+  // Each gate keeps its runs, counted on their own only when a batch must be split.
   const gates = new Map<number, Gate>();
-  let total = createCounterRows();
+  let versions = new Map<string, VersionRuns>();
   let paths = createPaths();
   const gateOf = (eventId: number, storeId: string, customerId: number) => {
     let gate = gates.get(eventId);
     if (!gate) {
-      gate = { storeId, customerId, versionIds: [], workflowIds: [], pathIds: [] };
+      gate = { storeId, customerId, versionIds: [], pathIds: [] };
       gates.set(eventId, gate);
     }
     return gate;
@@ -193,7 +153,7 @@ export function createPathTally() {
           store_id: gate.storeId,
           counted: gate.pathIds.length,
           customer_id: gate.customerId,
-          ...encodeRecordedRuns(gate, paths.paths),
+          ...encodeRecordedRuns(gate.versionIds, gate.pathIds, paths.paths),
         };
       }),
     );
@@ -203,9 +163,8 @@ export function createPathTally() {
       const gate = gateOf(eventId, route.storeId, customerId);
       const pathId = paths.idOf(steps);
       gate.versionIds.push(route.versionId);
-      gate.workflowIds.push(route.workflowId);
       gate.pathIds.push(pathId);
-      addRows(total, route, paths.paths[pathId]!);
+      countRun(versions, route, pathId);
     },
     /** Marks the event's routing as finished (call after its real runs finished). */
     routed(eventId: number, storeId: string, customerId: number): void {
@@ -216,25 +175,21 @@ export function createPathTally() {
       if (gates.size === 0) return;
       const ids = [...gates.keys()];
       try {
-        await pool.query(named(batchSql, [gateJson(ids), JSON.stringify(total.rows), ids.length]));
+        const counters = countRuns(versions, paths.paths);
+        await pool.query(named(batchSql, [gateJson(ids), JSON.stringify(counters), ids.length]));
       } catch (error) {
         if ((error as { code?: string }).code !== '22012') throw error;
         for (const id of ids) {
-          const rows = createCounterRows();
+          const own = new Map<string, VersionRuns>();
           const gate = gates.get(id)!;
           gate.pathIds.forEach((pathId, i) => {
-            const route = {
-              storeId: gate.storeId,
-              workflowId: gate.workflowIds[i]!,
-              versionId: gate.versionIds[i]!,
-            };
-            addRows(rows, route, paths.paths[pathId]!);
+            countRun(own, versions.get(gate.versionIds[i]!)!.route, pathId);
           });
-          await pool.query(oneEventSql, [gateJson([id]), JSON.stringify(rows.rows)]);
+          await pool.query(oneEventSql, [gateJson([id]), JSON.stringify(countRuns(own, paths.paths))]);
         }
       }
       gates.clear();
-      total = createCounterRows();
+      versions = new Map();
       paths = createPaths();
     },
   };
