@@ -1,3 +1,5 @@
+// First: sets how far the heap may grow between full GCs before the other modules load.
+import './runtime/heap-growth';
 import { migrateDatabase } from './db/migrate';
 import { createPool } from './db/pool';
 import { keepAliveOnWorkerRejections, onShutdownSignal } from './runtime/services';

@@ -1,6 +1,7 @@
 import type { StepRecord } from '@segflow/engine';
 import type pg from 'pg';
 import { named } from '../db/named-statement';
+import { createPaths, encodeRecordedRuns, type RecordedStep } from './recorded-paths';
 
 /** Where one action-free run belongs: its store, workflow and version. */
 export interface TallyRoute {
@@ -42,9 +43,8 @@ interface CounterRow {
 }
 
 /**
- * Counter rows keyed by version, node, status and handle through nested maps: a batch bumps
- * a few counters per routed workflow per event, and building a string key for each was the
- * tally's main cost (CPU and garbage).
+ * Counter rows keyed by version, node, status and handle through nested maps, built when a batch
+ * is written from its runs per version and path (see {@link countRuns}).
  */
 function createCounterRows() {
   const index = new Map<string, Map<string, Map<string, Map<string, CounterRow>>>>();
@@ -59,13 +59,13 @@ function createCounterRows() {
   };
   return {
     rows,
-    bump(route: TallyRoute, nodeId: string, status: string, handle: string): void {
+    bump(route: TallyRoute, nodeId: string, status: string, handle: string, n: number): void {
       const byNode = child(index, route.versionId, () => new Map());
       const byStatus = child(byNode, nodeId, () => new Map());
       const byHandle = child(byStatus, status, () => new Map());
       const row = byHandle.get(handle);
       if (row) {
-        row.n += 1;
+        row.n += n;
         return;
       }
       const fresh = {
@@ -75,7 +75,7 @@ function createCounterRows() {
         node_id: nodeId,
         status,
         handle,
-        n: 1,
+        n,
       };
       byHandle.set(handle, fresh);
       rows.push(fresh);
@@ -83,46 +83,42 @@ function createCounterRows() {
   };
 }
 
-type CounterRows = ReturnType<typeof createCounterRows>;
-
-/** Adds one run's counter rows (the run itself, then each step). */
-function addRows(into: CounterRows, route: TallyRoute, steps: StepRecord[]): void {
-  into.bump(route, '', 'completed', '');
-  for (const step of steps) into.bump(route, step.nodeId, step.status, step.handle ?? '');
+/** Runs of one version over a batch (or one event), counted by the number of their path. */
+interface VersionRuns {
+  route: TallyRoute;
+  byPath: number[];
 }
 
-/** One gate row: the event's store and customer, and its action-free runs. */
-interface Gate {
-  storeId: string;
-  customerId: number;
-  runs: [TallyRoute, StepRecord[]][];
+/** Counts one run of `route` along path number `pathId`. */
+function countRun(versions: Map<string, VersionRuns>, route: TallyRoute, pathId: number): void {
+  let runs = versions.get(route.versionId);
+  if (!runs) {
+    runs = { route, byPath: [] };
+    versions.set(route.versionId, runs);
+  }
+  runs.byPath[pathId] = (runs.byPath[pathId] ?? 0) + 1;
+}
+
+/** The counter rows of counted runs: per run the run itself (node `''`), then each step of its path. */
+function countRuns(versions: Map<string, VersionRuns>, paths: RecordedStep[][]): CounterRow[] {
+  const rows = createCounterRows();
+  for (const { route, byPath } of versions.values())
+    byPath.forEach((n, pathId) => {
+      rows.bump(route, '', 'completed', '', n);
+      for (const [nodeId, status, handle] of paths[pathId]!) rows.bump(route, nodeId!, status!, handle!, n);
+    });
+  return rows.rows;
 }
 
 /**
- * An event's action-free runs as `event_routes` records them: the version of each run, aligned by
- * index with the position of its path in `paths`, where each distinct path is stored once (runs of
- * versions whose node ids coincide share it). A step is `[nodeId, status, handle]`, `''` for no
- * handle, plus its skip reason on a skipped step. All null when the event had none.
+ * One gate row: the event's store and customer, and its action-free runs as two aligned lists (the
+ * version of each run and the batch-wide number of its path; see recorded-paths.ts).
  */
-export function encodeRecordedRuns(runs: [TallyRoute, StepRecord[]][]) {
-  if (runs.length === 0) return { run_versions: null, run_paths: null, paths: null };
-  const paths: string[][][] = [];
-  const index = new Map<string, number>();
-  const runPaths = runs.map(([, steps]) => {
-    const path = steps.map((s) => {
-      const step = [s.nodeId, s.status, s.handle ?? ''];
-      if (s.skipReason) step.push(s.skipReason);
-      return step;
-    });
-    const key = JSON.stringify(path);
-    let i = index.get(key);
-    if (i === undefined) {
-      i = paths.push(path) - 1;
-      index.set(key, i);
-    }
-    return i;
-  });
-  return { run_versions: runs.map(([route]) => route.versionId), run_paths: runPaths, paths };
+interface Gate {
+  storeId: string;
+  customerId: number;
+  versionIds: string[];
+  pathIds: number[];
 }
 
 /**
@@ -136,13 +132,14 @@ export function encodeRecordedRuns(runs: [TallyRoute, StepRecord[]][]) {
  * row: it marks the event's routing as finished (a retry skips it).
  */
 export function createPathTally() {
-  // Each gate keeps its runs, summed into rows of its own only when a batch must be split.
+  // Each gate keeps its runs, counted on their own only when a batch must be split.
   const gates = new Map<number, Gate>();
-  let total = createCounterRows();
+  let versions = new Map<string, VersionRuns>();
+  let paths = createPaths();
   const gateOf = (eventId: number, storeId: string, customerId: number) => {
     let gate = gates.get(eventId);
     if (!gate) {
-      gate = { storeId, customerId, runs: [] };
+      gate = { storeId, customerId, versionIds: [], pathIds: [] };
       gates.set(eventId, gate);
     }
     return gate;
@@ -154,17 +151,20 @@ export function createPathTally() {
         return {
           event_id: id,
           store_id: gate.storeId,
-          counted: gate.runs.length,
+          counted: gate.pathIds.length,
           customer_id: gate.customerId,
-          ...encodeRecordedRuns(gate.runs),
+          ...encodeRecordedRuns(gate.versionIds, gate.pathIds, paths.paths),
         };
       }),
     );
   return {
     /** Counts and records one action-free run of `route` for the event and its customer. */
     add(eventId: number, customerId: number, route: TallyRoute, steps: StepRecord[]): void {
-      gateOf(eventId, route.storeId, customerId).runs.push([route, steps]);
-      addRows(total, route, steps);
+      const gate = gateOf(eventId, route.storeId, customerId);
+      const pathId = paths.idOf(steps);
+      gate.versionIds.push(route.versionId);
+      gate.pathIds.push(pathId);
+      countRun(versions, route, pathId);
     },
     /** Marks the event's routing as finished (call after its real runs finished). */
     routed(eventId: number, storeId: string, customerId: number): void {
@@ -175,17 +175,22 @@ export function createPathTally() {
       if (gates.size === 0) return;
       const ids = [...gates.keys()];
       try {
-        await pool.query(named(batchSql, [gateJson(ids), JSON.stringify(total.rows), ids.length]));
+        const counters = countRuns(versions, paths.paths);
+        await pool.query(named(batchSql, [gateJson(ids), JSON.stringify(counters), ids.length]));
       } catch (error) {
         if ((error as { code?: string }).code !== '22012') throw error;
         for (const id of ids) {
-          const rows = createCounterRows();
-          for (const [route, steps] of gates.get(id)!.runs) addRows(rows, route, steps);
-          await pool.query(oneEventSql, [gateJson([id]), JSON.stringify(rows.rows)]);
+          const own = new Map<string, VersionRuns>();
+          const gate = gates.get(id)!;
+          gate.pathIds.forEach((pathId, i) => {
+            countRun(own, versions.get(gate.versionIds[i]!)!.route, pathId);
+          });
+          await pool.query(oneEventSql, [gateJson([id]), JSON.stringify(countRuns(own, paths.paths))]);
         }
       }
       gates.clear();
-      total = createCounterRows();
+      versions = new Map();
+      paths = createPaths();
     },
   };
 }
