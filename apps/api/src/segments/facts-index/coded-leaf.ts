@@ -1,33 +1,8 @@
 import { type CustomerFacts, compileCondition } from '@segflow/engine';
+import { makeCustomerFacts } from '@segflow/engine/testing';
 import { ATTRIBUTE_PREFIX, type ConditionLeaf } from '@segflow/schema';
 import type { CodedColumn } from './coded-column';
 import type { CodedText, CustomerColumns } from './customer-columns';
-
-/** Facts with nothing set: a probe gets one field at a time. */
-const EMPTY: CustomerFacts = {
-  id: '0',
-  email: null,
-  firstName: null,
-  lastName: null,
-  company: null,
-  phone: null,
-  gender: null,
-  birthDate: null,
-  country: null,
-  state: null,
-  city: null,
-  zip: null,
-  acceptsMarketing: null,
-  group: null,
-  tags: [],
-  attributes: {},
-  createdAt: null,
-  lifetimeSpend: 0,
-  orderCount: 0,
-  averageOrderValue: 0,
-  firstOrderAt: null,
-  lastOrderAt: null,
-};
 
 /** Fields read from exactly one coded text column (`customer.age` reads only the birth date). */
 const textFields: Record<string, CodedText> = {
@@ -83,7 +58,7 @@ function decided<T>(
       const ctx = { now, event: null };
       const verdict = new Uint8Array(column.values.length);
       for (let code = 0; code < column.values.length; code++) {
-        verdict[code] = predicate({ ...EMPTY, ...facts(column.values[code]!) }, ctx) ? 1 : 0;
+        verdict[code] = predicate(makeCustomerFacts(facts(column.values[code]!)), ctx) ? 1 : 0;
       }
       return verdict;
     },
