@@ -56,7 +56,6 @@ export class FactsIndex {
   }
 
   private async applyOnce(): Promise<void> {
-    const { unseen } = await applyChanges(this.pool, this.storeId, this.columns, this.unseen);
-    this.unseen = unseen;
+    this.unseen = await applyChanges(this.pool, this.storeId, this.columns, this.unseen);
   }
 }

@@ -65,13 +65,13 @@ export class LineBuffer {
     this.length++;
   }
 
-  /** Calls `fn` with each line's index and columns, in the order pushed. */
-  forEach(fn: (i: number, slot: number, kind: number, atMs: number, quantity: number) => void): void {
+  /** Calls `fn` with each line's columns, in the order pushed. */
+  forEach(fn: (slot: number, kind: number, atMs: number, quantity: number) => void): void {
     for (let c = 0; c < this.chunks.length; c++) {
       const chunk = this.chunks[c]!;
       const n = Math.min(CHUNK, this.length - c * CHUNK);
       for (let j = 0; j < n; j++) {
-        fn(c * CHUNK + j, chunk.slot[j]!, chunk.kind[j]!, chunk.atMs[j]!, chunk.quantity[j]!);
+        fn(chunk.slot[j]!, chunk.kind[j]!, chunk.atMs[j]!, chunk.quantity[j]!);
       }
     }
   }
@@ -103,7 +103,7 @@ export class PurchaseLines {
   load(buffer: LineBuffer, slots: number): void {
     this.start = new Int32Array(slots);
     this.count = new Int32Array(slots);
-    buffer.forEach((_, slot) => {
+    buffer.forEach((slot) => {
       this.count[slot]!++;
     });
     let at = 0;
@@ -113,7 +113,7 @@ export class PurchaseLines {
     }
     this.allocate(buffer.length);
     const next = this.start.slice();
-    buffer.forEach((_, slot, kind, atMs, quantity) => {
+    buffer.forEach((slot, kind, atMs, quantity) => {
       const j = next[slot]!++;
       this.kind[j] = kind;
       this.atMs[j] = atMs;
@@ -129,7 +129,7 @@ export class PurchaseLines {
     this.ensureSlots(slotCount);
     const bySlot = new Map<number, [kind: number, atMs: number, quantity: number][]>();
     for (const s of slots) bySlot.set(s, []);
-    buffer.forEach((_, slot, kind, atMs, quantity) => {
+    buffer.forEach((slot, kind, atMs, quantity) => {
       bySlot.get(slot)?.push([kind, atMs, quantity]);
     });
     const needed = this.used + buffer.length;

@@ -99,23 +99,23 @@ function unseenSql(previous: Unseen): string {
 
 /**
  * Applies every customer whose row or stats the previous read did not see (their order lines come
- * with their stats); returns what this read did not see and how many customers were re-read.
+ * with their stats); returns what this read did not see.
  */
 export async function applyChanges(
   pool: pg.Pool,
   storeId: string,
   columns: CustomerColumns,
   previous: Unseen,
-): Promise<{ unseen: Unseen; changed: number }> {
+): Promise<Unseen> {
   const unseen = unseenSql(previous);
-  const { unseen: next, result } = await inSnapshot(pool, storeId, async (client, now) => {
+  const { unseen: next } = await inSnapshot(pool, storeId, async (client, now) => {
     if (now.generation === null || now.generation !== previous.generation) throw new StaleIndexError(storeId);
     const store = client.escapeLiteral(storeId);
     const { rows } = await client.query<{ id: string; stats: boolean }>(
       `SELECT id, false AS stats FROM customers WHERE store_id = ${store} AND ${unseen}
        UNION ALL SELECT customer_id, true FROM customer_stats WHERE store_id = ${store} AND ${unseen}`,
     );
-    if (rows.length === 0) return 0;
+    if (rows.length === 0) return;
     const ids = [...new Set(rows.map((r) => Number(r.id)))];
     await copyBinary(
       client,
@@ -132,7 +132,6 @@ export async function applyChanges(
       const slots = withLines.map((id) => columns.slotOf.get(id)).filter((s): s is number => s !== undefined);
       columns.lines.replace(slots, lines, columns.size);
     }
-    return ids.length;
   });
-  return { unseen: next, changed: result };
+  return next;
 }
