@@ -1,4 +1,4 @@
-import type { ActionPorts } from '@segflow/engine';
+import type { ActionContext, ActionPorts } from '@segflow/engine';
 import type pg from 'pg';
 import { ledgeredStatement } from './ledgered-statement';
 
@@ -8,6 +8,25 @@ const customerWhere = 'store_id = $1 AND id = $7::bigint AND EXISTS (SELECT 1 FR
 function attributeType(value: unknown): string {
   return value === null ? 'null' : typeof value;
 }
+
+/**
+ * What each profile action answers for the trace (and its ledger row), from the facts the run saw.
+ * Shared with sealed runs (worker/sealed-runs.ts), which answer the same without a statement.
+ */
+export const profileOutputs = {
+  assignGroup: (ctx: ActionContext, { group }: { group: string }) => ({
+    group,
+    previous: ctx.customer.group,
+  }),
+  addTags: (_ctx: ActionContext, { tags }: { tags: string[] }) => ({ tags }),
+  removeTags: (_ctx: ActionContext, { tags }: { tags: string[] }) => ({ tags }),
+  setAttribute: (ctx: ActionContext, { key, value }: { key: string; value: unknown }) => ({
+    key,
+    value,
+    type: attributeType(value),
+    previous: ctx.customer.attributes[key] ?? null,
+  }),
+};
 
 /**
  * The customer-profile actions: group (created in `customer_groups` on first use), tags (a set),
@@ -22,7 +41,7 @@ export function createCustomerActions(
         pool,
         ctx,
         'action.assign_group',
-        { group, previous: ctx.customer.group },
+        profileOutputs.assignGroup(ctx, { group }),
         {
           effect: `UPDATE customers SET group_name = $6, updated_at = now() WHERE ${customerWhere} RETURNING id`,
           new_group: `INSERT INTO customer_groups (store_id, name) SELECT $1, $6 WHERE EXISTS (SELECT 1 FROM ledger)
@@ -35,7 +54,7 @@ export function createCustomerActions(
         pool,
         ctx,
         'action.add_tags',
-        { tags },
+        profileOutputs.addTags(ctx, { tags }),
         {
           effect: `UPDATE customers SET tags = ARRAY(SELECT DISTINCT unnest(tags || $6::text[]) ORDER BY 1), updated_at = now()
                    WHERE ${customerWhere} RETURNING id`,
@@ -47,7 +66,7 @@ export function createCustomerActions(
         pool,
         ctx,
         'action.remove_tags',
-        { tags },
+        profileOutputs.removeTags(ctx, { tags }),
         {
           effect: `UPDATE customers SET tags = ARRAY(SELECT t FROM unnest(tags) t WHERE t <> ALL($6::text[])), updated_at = now()
                    WHERE ${customerWhere} RETURNING id`,
@@ -59,7 +78,7 @@ export function createCustomerActions(
         pool,
         ctx,
         'action.set_attribute',
-        { key, value, type: attributeType(value), previous: ctx.customer.attributes[key] ?? null },
+        profileOutputs.setAttribute(ctx, { key, value }),
         {
           effect: `UPDATE customers SET attributes = attributes || jsonb_build_object($6::text, $8::jsonb), updated_at = now()
                    WHERE ${customerWhere} RETURNING id`,

@@ -71,7 +71,30 @@ export interface Workflows {
   idle: string;
 }
 
-const node = (id: string, type: string, config: object) => ({ id, type, position: { x: 0, y: 0 }, config });
+/** A graph node at the origin. */
+export const node = (id: string, type: string, config: object) => ({
+  id,
+  type,
+  position: { x: 0, y: 0 },
+  config,
+});
+
+/** Creates, publishes and activates one workflow; returns its id. */
+export async function createWorkflow(
+  app: FastifyInstance,
+  storeId: string,
+  graph: object,
+  name = 'workflow',
+) {
+  const url = `/api/stores/${storeId}/workflows`;
+  const created = await app.inject({ method: 'POST', url, payload: { name, graph } });
+  const id = created.json().id as string;
+  for (const step of ['publish', 'activate']) {
+    const res = await app.inject({ method: 'POST', url: `${url}/${id}/${step}` });
+    expect(res.statusCode, res.body).toBe(200);
+  }
+  return id;
+}
 
 /** Creates, publishes and activates "tag every buyer" (acts) and "VIP over $10M" (never acts). */
 export async function createWorkflows(app: FastifyInstance, storeId: string): Promise<Workflows> {
@@ -97,16 +120,8 @@ export async function createWorkflows(app: FastifyInstance, storeId: string): Pr
     },
   };
   const ids: Record<string, string> = {};
-  for (const [name, graph] of Object.entries(graphs)) {
-    const url = `/api/stores/${storeId}/workflows`;
-    const created = await app.inject({ method: 'POST', url, payload: { name, graph } });
-    const id = created.json().id as string;
-    for (const step of ['publish', 'activate']) {
-      const res = await app.inject({ method: 'POST', url: `${url}/${id}/${step}` });
-      expect(res.statusCode, res.body).toBe(200);
-    }
-    ids[name] = id;
-  }
+  for (const [name, graph] of Object.entries(graphs))
+    ids[name] = await createWorkflow(app, storeId, graph, name);
   return ids as unknown as Workflows;
 }
 

@@ -1,7 +1,8 @@
-import type { StepRecord } from '@segflow/engine';
+import type { Plan, RunResult, StepRecord } from '@segflow/engine';
 import type pg from 'pg';
 import { named } from '../db/named-statement';
 import { createPaths, encodeRecordedRuns, type RecordedStep } from './recorded-paths';
+import { createSealedRuns, type SealedRunKey, sealedRunsCtes } from './sealed-runs';
 
 /** Where one action-free run belongs: its store, workflow and version. */
 export interface TallyRoute {
@@ -20,7 +21,7 @@ WITH gate AS (
   RETURNING event_id
 ), fresh AS (
   SELECT ${gateCheck} AS ok
-)
+)${sealedRunsCtes('(SELECT ok FROM fresh)')}
 INSERT INTO path_counters AS p (store_id, workflow_id, workflow_version_id, minute, node_id, status, handle, n)
 SELECT c.store_id, c.workflow_id, c.version_id, date_trunc('minute', now()), c.node_id, c.status, c.handle, c.n
 FROM jsonb_to_recordset($2::jsonb) AS c(store_id text, workflow_id uuid, version_id uuid, node_id text, status text, handle text, n bigint)
@@ -29,7 +30,7 @@ ORDER BY c.version_id, c.node_id, c.status, c.handle
 ON CONFLICT (workflow_version_id, minute, node_id, status, handle) DO UPDATE SET n = p.n + EXCLUDED.n`;
 
 // Every gate row of the batch must be new: otherwise the division by zero rolls the statement back.
-const batchSql = countersSql('1 / ((SELECT count(*) FROM gate) = $3)::int = 1');
+const batchSql = countersSql('1 / ((SELECT count(*) FROM gate) = $5)::int = 1');
 const oneEventSql = countersSql('EXISTS (SELECT 1 FROM gate)');
 
 interface CounterRow {
@@ -122,11 +123,12 @@ interface Gate {
 }
 
 /**
- * Collects, over a claimed batch of events, the runs whose path ended without an action or a wait,
- * and writes them in ONE statement: a gate row per routed event (`event_routes`, unique per event)
- * that also records the event's action-free runs for the run history (versions and paths, see
- * {@link encodeRecordedRuns}), and the batch's summed counters, added only if every gate row is
- * new, so a retried event never counts or records twice. Should one exist already (the event was
+ * Collects, over a part of a claimed batch, the runs whose path ended without an action or a wait,
+ * and the sealed runs (sealed-runs.ts), and writes them in ONE statement: a gate row per routed
+ * event (`event_routes`, unique per event) that also records the event's action-free runs for the
+ * run history (versions and paths, see {@link encodeRecordedRuns}), the summed counters, and the
+ * sealed runs with their steps, ledger rows and profile changes, all written only if every gate
+ * row is new, so a retried event never counts, records or acts twice. Should one exist already (the event was
  * routed by another worker after a crash), the statement rolls back and each event is written on
  * its own, its counters gated by its own row. An event with no action-free run still gets its gate
  * row: it marks the event's routing as finished (a retry skips it).
@@ -136,6 +138,11 @@ export function createPathTally() {
   const gates = new Map<number, Gate>();
   let versions = new Map<string, VersionRuns>();
   let paths = createPaths();
+  const sealed = createSealedRuns();
+  const sealedJson = (ids: number[]) => {
+    const { runs, profiles } = sealed.rows(ids);
+    return [JSON.stringify(runs), JSON.stringify(profiles)];
+  };
   const gateOf = (eventId: number, storeId: string, customerId: number) => {
     let gate = gates.get(eventId);
     if (!gate) {
@@ -166,6 +173,14 @@ export function createPathTally() {
       gate.pathIds.push(pathId);
       countRun(versions, route, pathId);
     },
+    /**
+     * Keeps a sealed run of the event (see sealed-runs.ts): written with the event's gate row,
+     * only if that row is new.
+     */
+    seal(key: SealedRunKey, plan: Plan, result: RunResult): void {
+      gateOf(key.eventId, key.storeId, key.customerId);
+      sealed.add(key, plan, result);
+    },
     /** Marks the event's routing as finished (call after its real runs finished). */
     routed(eventId: number, storeId: string, customerId: number): void {
       gateOf(eventId, storeId, customerId);
@@ -176,7 +191,9 @@ export function createPathTally() {
       const ids = [...gates.keys()];
       try {
         const counters = countRuns(versions, paths.paths);
-        await pool.query(named(batchSql, [gateJson(ids), JSON.stringify(counters), ids.length]));
+        await pool.query(
+          named(batchSql, [gateJson(ids), JSON.stringify(counters), ...sealedJson(ids), ids.length]),
+        );
       } catch (error) {
         if ((error as { code?: string }).code !== '22012') throw error;
         for (const id of ids) {
@@ -185,10 +202,15 @@ export function createPathTally() {
           gate.pathIds.forEach((pathId, i) => {
             countRun(own, versions.get(gate.versionIds[i]!)!.route, pathId);
           });
-          await pool.query(oneEventSql, [gateJson([id]), JSON.stringify(countRuns(own, paths.paths))]);
+          await pool.query(oneEventSql, [
+            gateJson([id]),
+            JSON.stringify(countRuns(own, paths.paths)),
+            ...sealedJson([id]),
+          ]);
         }
       }
       gates.clear();
+      sealed.clear();
       versions = new Map();
       paths = createPaths();
     },

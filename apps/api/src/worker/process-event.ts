@@ -9,8 +9,9 @@ import { createFactsLoader, type RunDeps } from './execute-run';
 import { createPathTally, type PathTally } from './path-tally';
 import { routeEvent } from './route-event';
 import type { RunStore } from './run-store';
-import { triggerTypeByEvent } from './trigger-types';
-import type { WorkflowRouter } from './workflow-router';
+import { sealableRoute } from './sealed-runs';
+import { MAX_CAUSAL_DEPTH, triggerTypeByEvent } from './trigger-types';
+import type { Route, WorkflowRouter } from './workflow-router';
 
 /** What the `apply_event` task needs. */
 export interface PipelineDeps extends RunDeps {
@@ -53,9 +54,10 @@ WHERE e.id = ANY($1::bigint[]) ORDER BY e.id`;
  * The `apply_event` task over a claimed batch of events: one read; the batch is split by customer
  * into parts processed side by side, each with one apply transaction (every event applied once,
  * marked `processed_at` with it) and then its events routed in id order to the store's active
- * versions; action-free runs are counted and recorded, and every event marked routed, in one final
- * statement. A retry skips what is applied and what is routed, and re-runs only what did
- * not finish (runs are unique per version + event + customer, actions per run + node).
+ * versions; action-free runs counted and recorded, sealed runs written, and every event marked
+ * routed, in one final statement per part. A retry skips what is applied and what is routed, and
+ * re-runs only what did not finish (runs are unique per version + event + customer, actions per
+ * run + node, sealed runs per event gate).
  */
 export async function processEvents(deps: PipelineDeps, eventRowIds: number[]): Promise<void> {
   const { rows } = await deps.pool.query<EventRow>(named(loadSql, [eventRowIds]));
@@ -73,10 +75,27 @@ export async function processEvents(deps: PipelineDeps, eventRowIds: number[]): 
         parsed.error.message.slice(0, 2000),
       ]);
   }
+  await Promise.all(
+    parts.map((part) =>
+      customerLocks.run(
+        part.map(({ row, event }) => `${row.store_id}\u0000${customerKey(event)}`),
+        () => processPart(deps, part),
+      ),
+    ),
+  );
+}
+
+/**
+ * One part, under its customers' locks: applied and routed; then its runs that ended are finished
+ * and its gate rows, counters and sealed runs written (in that order: an event is marked routed
+ * only once its runs are finished). Segments are re-evaluated for customers whose profile the
+ * sealed runs changed, now that the change is written.
+ */
+async function processPart(deps: PipelineDeps, part: Parsed[]): Promise<void> {
   const tally = createPathTally();
   const finished: Parameters<RunStore['finishMany']>[0] = [];
-  // Runs that ended are finished together at the end of the batch (waits at once: they schedule).
-  const batchDeps: PipelineDeps = {
+  // Runs that ended are finished together at the end of the part (waits at once: they schedule).
+  const partDeps: PipelineDeps = {
     ...deps,
     runs: {
       ...deps.runs,
@@ -87,16 +106,11 @@ export async function processEvents(deps: PipelineDeps, eventRowIds: number[]): 
       },
     },
   };
-  await Promise.all(
-    parts.map((part) =>
-      customerLocks.run(
-        part.map(({ row, event }) => `${row.store_id}\u0000${customerKey(event)}`),
-        () => applyAndRoute(batchDeps, part, tally),
-      ),
-    ),
-  );
+  const sealedChanges = await applyAndRoute(partDeps, part, tally);
   await deps.runs.finishMany(finished);
   await tally.flush(deps.writePool ?? deps.pool);
+  for (const [customerId, cause] of sealedChanges)
+    await refreshCustomerSegments(deps.pool, cause.storeId, customerId, cause);
 }
 
 /** This process's batches run side by side; a customer's events never do (see customer-locks.ts). */
@@ -110,7 +124,20 @@ function partOf(storeId: string, event: StoreEvent, n: number): number {
   return Math.abs(h) % n;
 }
 
-async function applyAndRoute(deps: PipelineDeps, part: Parsed[], tally: PathTally): Promise<void> {
+/** The customer's last sealed change in the part: its store and the event that caused it. */
+type SealedCause = { storeId: string; eventRowId: number; depth: number };
+
+/**
+ * Applies the part and routes its events in order. A customer's runs are sealed (sealed-runs.ts)
+ * only when every route of every one of its events in the part is sealable: sealed changes are
+ * written at the end of the part, so no run of that customer may write its profile before then.
+ * Returns the customers whose profile sealed runs changed.
+ */
+async function applyAndRoute(
+  deps: PipelineDeps,
+  part: Parsed[],
+  tally: PathTally,
+): Promise<Map<number, SealedCause>> {
   // Events still to route: their customers' facts are read with the apply.
   const toRoute = new Set(
     part
@@ -122,6 +149,17 @@ async function applyAndRoute(deps: PipelineDeps, part: Parsed[], tally: PathTall
     part.map(({ row, event }) => ({ id: Number(row.id), storeId: row.store_id, event })),
     (item) => toRoute.has(item.id),
   );
+  const routesOf = new Map<number, Route[]>();
+  const unsealable = new Set<string>();
+  for (const { row, event } of part) {
+    const triggerType = triggerTypeByEvent[event.type];
+    if (!triggerType || !toRoute.has(Number(row.id))) continue;
+    const routes = await deps.router.routes(row.store_id, triggerType);
+    routesOf.set(Number(row.id), routes);
+    if (row.depth >= MAX_CAUSAL_DEPTH || !routes.every((route) => sealableRoute(route, triggerType)))
+      unsealable.add(`${row.store_id}\u0000${customers.get(Number(row.id))}`);
+  }
+  const sealed = new Map<number, SealedCause>();
   for (const { row, event } of part) {
     const customerId = customers.get(Number(row.id));
     if (customerId)
@@ -130,8 +168,8 @@ async function applyAndRoute(deps: PipelineDeps, part: Parsed[], tally: PathTall
         depth: row.depth,
       });
     const triggerType = triggerTypeByEvent[event.type];
-    if (!triggerType || !customerId || !toRoute.has(Number(row.id))) continue;
-    const routes = await deps.router.routes(row.store_id, triggerType);
+    const routes = routesOf.get(Number(row.id));
+    if (!triggerType || !customerId || !routes) continue;
     const trigger = {
       storeId: row.store_id,
       eventId: Number(row.id),
@@ -142,8 +180,12 @@ async function applyAndRoute(deps: PipelineDeps, part: Parsed[], tally: PathTall
       triggerType,
       facts: createFactsLoader(deps.pool, row.store_id, customerId, facts.get(row.store_id)),
     };
-    await routeEvent(deps, trigger, routes, tally);
+    const seal = !unsealable.has(`${row.store_id}\u0000${customerId}`);
+    const { sealedChanges } = await routeEvent(deps, trigger, routes, tally, seal);
+    if (sealedChanges)
+      sealed.set(customerId, { storeId: row.store_id, eventRowId: Number(row.id), depth: row.depth });
   }
+  return sealed;
 }
 
 /** The `apply_event` task for one event (tests and callers outside the batching task). */

@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createWorkflows } from '../reliability/reliability-kit';
+import { createWorkflow, node } from '../reliability/reliability-kit';
 import { buildTestApp, orderEvent } from '../testing/test-app';
 import { closeTestPool, createTestStore, getTestPool } from '../testing/test-database';
 import { processEvent } from './process-event';
@@ -21,7 +21,20 @@ describe('retry of a failed run', () => {
   it('continues from the failed step, once: the action runs, the trace keeps the failure', async () => {
     const pool = getTestPool();
     const storeId = await createTestStore(pool, 'retry');
-    const { acting } = await createWorkflows(app, storeId);
+    // Tags, then a team note: not a profile-only workflow, so its runs act through the ports (a
+    // profile-only one is sealed: walked in memory and written with its event, see sealed-runs.ts).
+    const acting = await createWorkflow(app, storeId, {
+      schemaVersion: 1,
+      nodes: [
+        node('t1', 'trigger.order_created', {}),
+        node('a1', 'action.add_tags', { tags: ['buyer'] }),
+        node('a2', 'action.notify_team', { subject: 'New buyer', body: 'Hello team' }),
+      ],
+      edges: [
+        { id: 'e1', source: 't1', target: 'a1' },
+        { id: 'e2', source: 'a1', target: 'a2' },
+      ],
+    });
     // Stored without a job: no worker of another test file may process it with healthy ports.
     const event = orderEvent('retry-1', 1000);
     const { rows } = await pool.query(
@@ -64,8 +77,9 @@ describe('retry of a failed run', () => {
       't1:ok',
       'a1:failed',
       'a1:ok',
+      'a2:skipped', // the test store has no team address: recorded, not sent
     ]);
-    expect(trace.actions).toHaveLength(1);
+    expect(trace.actions).toHaveLength(2);
     const customer = (await app.inject({ url: `/api/stores/${storeId}/customers/retry-1` })).json();
     expect(customer.tags).toEqual(['buyer']);
   });

@@ -71,15 +71,7 @@ export function createRunStore(pool: pg.Pool) {
      * trace. A waiting run keeps its state and due time; a cancelled run is never revived.
      */
     async finish(storeId: string, runId: string, result: RunResult, fromSeq = 0): Promise<boolean> {
-      const steps = result.steps.map((s: StepRecord, i) => ({
-        seq: fromSeq + i,
-        node_id: s.nodeId,
-        node_type: s.type,
-        status: s.status,
-        handle: s.handle ?? null,
-        detail: stepDetail(s),
-        at: s.finishedAt.toISOString(),
-      }));
+      const steps = stepRows(result.steps, fromSeq);
       const failed = result.steps.find((s) => s.status === 'failed');
       const client = await pool.connect();
       try {
@@ -133,15 +125,7 @@ export function createRunStore(pool: pg.Pool) {
         run_id: runId,
         status: result.status,
         error: result.steps.find((s) => s.status === 'failed')?.error ?? null,
-        steps: result.steps.map((s: StepRecord, i) => ({
-          seq: fromSeq + i,
-          node_id: s.nodeId,
-          node_type: s.type,
-          status: s.status,
-          handle: s.handle ?? null,
-          detail: stepDetail(s),
-          at: s.finishedAt.toISOString(),
-        })),
+        steps: stepRows(result.steps, fromSeq),
       }));
       await pool.query(
         named(
@@ -164,6 +148,19 @@ export function createRunStore(pool: pg.Pool) {
       await pool.query(`UPDATE runs SET error = $2 WHERE id = $1`, [runId, error.slice(0, 2000)]);
     },
   };
+}
+
+/** A run's steps as `run_steps` rows (JSON for `jsonb_to_recordset`), numbered from `fromSeq`. */
+export function stepRows(steps: StepRecord[], fromSeq: number) {
+  return steps.map((s, i) => ({
+    seq: fromSeq + i,
+    node_id: s.nodeId,
+    node_type: s.type,
+    status: s.status,
+    handle: s.handle ?? null,
+    detail: stepDetail(s),
+    at: s.finishedAt.toISOString(),
+  }));
 }
 
 function stepDetail(s: StepRecord): Record<string, unknown> | null {

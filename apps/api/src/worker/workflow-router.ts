@@ -13,7 +13,9 @@ export interface Route {
 const SAFETY_TTL_MS = 60_000;
 
 /**
- * Active published versions indexed in memory by store and trigger type, with compiled plans
+ * Active published versions indexed in memory by store and trigger type, in the order their
+ * workflows were created (an event's runs go in that order, and a run sees what earlier ones
+ * changed), with compiled plans
  * cached per (immutable) version. Publish / activate / deactivate NOTIFY on a channel; every
  * process LISTENs and drops the store's index, so a toggle takes effect for the next event. The
  * same connection LISTENs for segment saves (SEGMENT_CHANNEL) and drops the process's cached
@@ -37,7 +39,7 @@ export function createWorkflowRouter(pool: pg.Pool) {
     const { rows } = await pool.query<{ workflow_id: string; version_id: string; graph: unknown }>(
       `SELECT w.id AS workflow_id, v.id AS version_id, v.graph
        FROM workflows w JOIN workflow_versions v ON v.id = w.published_version_id AND v.store_id = w.store_id
-       WHERE w.store_id = $1 AND w.active`,
+       WHERE w.store_id = $1 AND w.active ORDER BY w.created_at, w.id`,
       [storeId],
     );
     const byTrigger = new Map<string, Route[]>();
