@@ -123,7 +123,7 @@ interface Gate {
 }
 
 /**
- * Collects, over a part of a claimed batch, the runs whose path ended without an action or a wait,
+ * Collects, over a claimed batch, the runs whose path ended without an action or a wait,
  * and the sealed runs (sealed-runs.ts), and writes them in ONE statement: a gate row per routed
  * event (`event_routes`, unique per event) that also records the event's action-free runs for the
  * run history (versions and paths, see {@link encodeRecordedRuns}), the summed counters, and the

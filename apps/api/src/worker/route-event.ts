@@ -10,8 +10,8 @@ import type { Route } from './workflow-router';
 /**
  * Routes one applied event to its active versions, in order. A run whose path ends without an
  * action or a wait (the probe says so, with the facts as they are after the earlier routes acted)
- * is counted in the part's tally and recorded with the event's gate row (visible in the run
- * history without a `runs` row). With `seal` (every route of the customer's events in the part is
+ * is counted in the batch's tally and recorded with the event's gate row (visible in the run
+ * history without a `runs` row). With `seal` (every route of the customer's events in the batch is
  * sealable), a run that acts on the profile only is walked in memory and sealed: written with the
  * gate row (sealed-runs.ts). Every other run (acts otherwise, waits, fails, is guarded by re-entry
  * or causal depth) runs for real with its `runs` row and trace. Finally the event is marked routed.
@@ -85,7 +85,7 @@ async function sealOrCount(deps: RunDeps, t: RunTrigger, route: Route, tally: Pa
     route.plan,
     result,
   );
-  // Later routes of the event, and the customer's later events in the part, see what it changed.
+  // Later routes of the event, and the customer's later events in the batch, see what it changed.
   const changes = profileChangesOf(route.plan, result.steps);
   t.facts.patch(changes);
   return { changed: changes.length > 0 };

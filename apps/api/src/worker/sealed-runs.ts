@@ -7,7 +7,7 @@ import { stepRows } from './run-store';
 
 /**
  * Sealed runs: runs whose every action is a customer-profile action (group, tags, attributes) are
- * walked in memory and written with their event's gate row, in the statement that ends the part
+ * walked in memory and written with their event's gate row, in the statement that ends the batch
  * (see path-tally.ts): the run row (already finished), its steps, its ledger rows and the net
  * profile change of each customer, all or nothing. The gate row (unique per event) is what makes
  * this exactly-once: an event is routed until its gate row commits, and its sealed runs commit
@@ -110,7 +110,7 @@ interface NetProfileRow {
 }
 
 /**
- * The sealed runs of a part, per event. `rows(eventIds)` gives the runs and the net profile
+ * The sealed runs of a batch, per event. `rows(eventIds)` gives the runs and the net profile
  * changes of those events' customers (in run order), ready for the statement.
  */
 export function createSealedRuns() {
@@ -166,7 +166,7 @@ export function createSealedRuns() {
   };
 }
 
-/** The sealed runs of a part. */
+/** The sealed runs of a batch. */
 export type SealedRuns = ReturnType<typeof createSealedRuns>;
 
 function emptyNet(storeId: string, customerId: number): NetProfileRow {
