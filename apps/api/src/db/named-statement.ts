@@ -34,6 +34,13 @@ export function drizzleExecutor(db: { execute(query: SQL): PromiseLike<unknown> 
 
 const dialect = new PgDialect();
 
+/** A drizzle query as a named statement for a pipeline (pipelined-statements.ts); null when unnamed. */
+export function namedStatement(query: SQL): { name: string; text: string; values: unknown[] } | null {
+  const { sql: text, params } = dialect.sqlToQuery(query);
+  const config = named(text, params);
+  return config.name ? { name: config.name, text, values: params } : null;
+}
+
 /**
  * An executor over a pg client (inside the caller's transaction) that runs every drizzle `sql`
  * query as a named prepared statement: the pipeline's per-event upserts are planned once per

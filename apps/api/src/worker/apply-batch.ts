@@ -1,8 +1,10 @@
 import type { StoreEvent } from '@segflow/schema';
 import type pg from 'pg';
-import { namedExecutor } from '../db/named-statement';
+import { namedExecutor, namedStatement } from '../db/named-statement';
+import { type PipelinedStatement, runPipelined } from '../db/pipelined-statements';
 import { type FactsRow, factsSelect } from './customer-facts';
 import { applyEvent } from './apply-event';
+import { orderOnlyStatement } from './apply-order';
 
 /** A stored event to apply: its row id, store and parsed body. */
 export interface EventToApply {
@@ -34,7 +36,9 @@ export interface AppliedBatch {
  * transaction, the facts rows of the customers whose events `wantsFacts` (the ones to route).
  * Round trips are what an event costs here, so the transaction opens with its lock and closes
  * with its mark and facts reads, each one simple query (ids and store ids as escaped literals);
- * the per-event upserts are named prepared statements.
+ * the per-event upserts are named prepared statements, and those of order events (one statement
+ * each) are sent together in one round trip (pipelined-statements.ts): three round trips for a
+ * batch of orders.
  */
 export async function applyBatch(
   pool: pg.Pool,
@@ -61,14 +65,39 @@ export async function applyBatch(
     const tx = namedExecutor(client);
     const applied: { id: number; customer_id: number }[] = [];
     const factsOf = new Map<string, Set<number>>();
-    for (const item of ordered) {
-      const customerId = done.get(item.id) ?? (await applyEvent(tx, item.storeId, item.event)).customerId;
+    const settle = (item: EventToApply, customerId: number) => {
       out.customers.set(item.id, customerId);
       if (!done.has(item.id)) applied.push({ id: item.id, customer_id: customerId });
-      if (!wantsFacts(item)) continue;
+      if (!wantsFacts(item)) return;
       const ids = factsOf.get(item.storeId) ?? new Set<number>();
       factsOf.set(item.storeId, ids.add(customerId));
+    };
+    // Events whose apply is one statement wait here and go together, in one round trip; any
+    // other event first sends them, so a customer's events are still applied in order.
+    const pending: { item: EventToApply; statement: PipelinedStatement }[] = [];
+    const sendPending = async () => {
+      const results = await runPipelined(
+        client,
+        pending.map((p) => p.statement),
+      );
+      pending.forEach((p, i) => settle(p.item, Number(results[i]![0]!.customer_id)));
+      pending.length = 0;
+    };
+    for (const item of ordered) {
+      const doneId = done.get(item.id);
+      if (doneId !== undefined) {
+        settle(item, doneId);
+        continue;
+      }
+      const statement = oneStatementApply(item);
+      if (statement) {
+        pending.push({ item, statement });
+        continue;
+      }
+      await sendPending();
+      settle(item, (await applyEvent(tx, item.storeId, item.event)).customerId);
     }
+    await sendPending();
     const closing = [
       ...(applied.length > 0 ? [markSql(applied)] : []),
       ...[...factsOf].map(([storeId, ids]) => factsSql(client, storeId, [...ids])),
@@ -88,6 +117,13 @@ export async function applyBatch(
     client.release();
   }
   return out;
+}
+
+/** An order event's apply when it is one statement with nothing after it (see orderOnlyStatement). */
+function oneStatementApply({ storeId, event }: EventToApply): PipelinedStatement | null {
+  if (event.type !== 'order.created' && event.type !== 'order.status_changed') return null;
+  const query = orderOnlyStatement(storeId, event.customer, new Date(event.occurredAt), event.order);
+  return query ? namedStatement(query) : null;
 }
 
 /** Row ids are integers: safe to inline as an array literal. */

@@ -33,6 +33,21 @@ export async function upsertCustomerAndOrder(
   return orderStatement(tx, storeId, customerUpsertCtes(storeId, customer, occurredAt), order);
 }
 
+/**
+ * The order event's apply as ONE statement that needs nothing after it (no coupon to redeem), for
+ * a batch to send with others in one round trip; null when the event needs more (see
+ * {@link upsertCustomerAndOrder}). Its one row has `customer_id`.
+ */
+export function orderOnlyStatement(
+  storeId: string,
+  customer: EventCustomer,
+  occurredAt: Date,
+  order: EventOrder,
+): SQL | null {
+  if (order.couponCode) return null;
+  return orderSql(storeId, customerUpsertCtes(storeId, customer, occurredAt), order);
+}
+
 /** Runs the order statement after `owner`, CTEs that end in `customer` (one row: the owner's id). */
 async function orderStatement(
   tx: SqlExecutor,
@@ -40,6 +55,19 @@ async function orderStatement(
   owner: SQL,
   order: EventOrder,
 ): Promise<{ customerId: number; isNewOrder: boolean }> {
+  const createdAt = new Date(order.createdAt).toISOString();
+  const result = await tx.execute<{ customer_id: string; inserted: string }>(orderSql(storeId, owner, order));
+  const customerId = Number(result.rows[0]!.customer_id);
+  if (Number(result.rows[0]?.inserted ?? 0) === 0) return { customerId, isNewOrder: false };
+  await redeemCoupon(tx, storeId, customerId, order.couponCode, {
+    externalId: order.externalId,
+    createdAt: new Date(createdAt),
+  });
+  return { customerId, isNewOrder: true };
+}
+
+/** The order statement: order, items and stats chained onto `owner`. */
+function orderSql(storeId: string, owner: SQL, order: EventOrder): SQL {
   const createdAt = new Date(order.createdAt).toISOString();
   const items = order.items.map((item) => ({
     sku: item.sku ?? '',
@@ -50,7 +78,7 @@ async function orderStatement(
     quantity: item.quantity,
     unit_price: item.unitPrice,
   }));
-  const result = await tx.execute<{ customer_id: string; inserted: string }>(sql`
+  return sql`
     WITH ${owner}, o AS (
       INSERT INTO orders (store_id, customer_id, external_id, total, currency, status, channel, coupon_code, created_at)
       SELECT ${storeId}, customer.id, ${order.externalId}, ${order.total}, ${order.currency}, ${order.status},
@@ -79,14 +107,7 @@ async function orderStatement(
     )
     SELECT (SELECT id FROM customer) AS customer_id, (SELECT count(*) FROM o) AS inserted,
            (SELECT count(*) FROM known) AS known, (SELECT count(*) FROM items) AS items,
-           (SELECT count(*) FROM stats) AS stats`);
-  const customerId = Number(result.rows[0]!.customer_id);
-  if (Number(result.rows[0]?.inserted ?? 0) === 0) return { customerId, isNewOrder: false };
-  await redeemCoupon(tx, storeId, customerId, order.couponCode, {
-    externalId: order.externalId,
-    createdAt: new Date(createdAt),
-  });
-  return { customerId, isNewOrder: true };
+           (SELECT count(*) FROM stats) AS stats`;
 }
 
 /** Ensures a stats row exists (a customer without orders has 0 / 0 / null). */
