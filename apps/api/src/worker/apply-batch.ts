@@ -80,7 +80,9 @@ export async function applyBatch(
         client,
         pending.map((p) => p.statement),
       );
-      pending.forEach((p, i) => settle(p.item, Number(results[i]![0]!.customer_id)));
+      pending.forEach((p, i) => {
+        settle(p.item, Number(results[i]![0]!.customer_id));
+      });
       pending.length = 0;
     };
     for (const item of ordered) {
