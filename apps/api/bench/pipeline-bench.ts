@@ -24,7 +24,8 @@ import {
 //    per statement; the ratios.
 // 2. executions/s: the ingested backlog (50 active workflows, one acts per event) drained by the
 //    worker process for at most BENCH_SECONDS; its peak RSS.
-// 3. event → first action latency at BENCH_LATENCY_RATE events/s (one event per request).
+// 3. event → first action latency at BENCH_LATENCY_RATE events/s (one event per request, paced
+//    evenly; see loadMain).
 const sustainedSeconds = Number(process.env.BENCH_SECONDS ?? 60);
 const ingestSeconds = Number(process.env.BENCH_INGEST_SECONDS ?? 10);
 const ingestBatch = Number(process.env.BENCH_INGEST_BATCH ?? 50);
@@ -59,19 +60,27 @@ function event(prefix: string) {
   };
 }
 
-/** The load process: autocannon against `url`, bodies built per request; prints its result. */
+/**
+ * The load process: bodies built per request, against `url`; prints its result. At full speed
+ * autocannon; at a fixed `rate`, requests paced evenly (request i is sent at i / rate s):
+ * autocannon's `overallRate` sends each second's quota in a burst at the start of the second,
+ * which measured the burst's queue, not the pipeline's latency at that rate.
+ */
 async function loadMain(args: { url: string; seconds: number; batch: number; rate?: number; c: number }) {
   const prefix = `${args.rate ? 'lat' : 'ing'}${args.batch}-${process.pid}`;
   const body = () =>
     JSON.stringify(
       args.batch === 1 ? event(prefix) : { events: Array.from({ length: args.batch }, () => event(prefix)) },
     );
+  if (args.rate) {
+    console.log(JSON.stringify(await pacedLoad(args.url, args.rate, args.seconds, body)));
+    return;
+  }
   const result = await autocannon({
     url: args.url,
     method: 'POST',
     connections: args.c,
     duration: args.seconds,
-    ...(args.rate ? { overallRate: args.rate } : {}),
     headers: { 'content-type': 'application/json' },
     requests: [{ setupRequest: (req) => ({ ...req, body: body() }) }],
   });
@@ -83,6 +92,35 @@ async function loadMain(args: { url: string; seconds: number; batch: number; rat
       ok: result['2xx'],
     }),
   );
+}
+
+/** `rate` requests per second for `seconds`, evenly spaced (late ones go at once), over keep-alive. */
+async function pacedLoad(url: string, rate: number, seconds: number, body: () => string) {
+  const counts = { total: 0, ok: 0, non2xx: 0, errors: 0 };
+  const inFlight = new Set<Promise<void>>();
+  const started = performance.now();
+  for (let i = 0; i < Math.round(rate * seconds); i += 1) {
+    const wait = started + (i * 1000) / rate - performance.now();
+    if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
+    counts.total += 1;
+    const sent: Promise<void> = fetch(url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: body(),
+    })
+      .then(async (res) => {
+        await res.arrayBuffer();
+        if (res.ok) counts.ok += 1;
+        else counts.non2xx += 1;
+      })
+      .catch(() => {
+        counts.errors += 1;
+      })
+      .finally(() => inFlight.delete(sent));
+    inFlight.add(sent);
+  }
+  await Promise.all(inFlight);
+  return counts;
 }
 
 function workflowGraph(state: string) {
