@@ -158,7 +158,11 @@ export function createSealedRuns() {
           }
           compose(net, changes);
         }
-      return { runs, profiles: [...profiles.values()] };
+      // In customer order: two workers' statements then lock shared customers in the same order.
+      const sorted = [...profiles.values()].sort((a, b) =>
+        a.store_id === b.store_id ? a.customer_id - b.customer_id : a.store_id < b.store_id ? -1 : 1,
+      );
+      return { runs, profiles: sorted };
     },
     clear(): void {
       byEvent.clear();
