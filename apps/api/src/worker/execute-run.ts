@@ -1,4 +1,4 @@
-import { type CustomerFacts, type EnginePorts, type Plan, run } from '@segflow/engine';
+import { type CustomerFacts, type EnginePorts, type Plan, type RunInput, run } from '@segflow/engine';
 import type { NodeType, Reentry, StoreEvent } from '@segflow/schema';
 import type pg from 'pg';
 import { type FactsRow, loadCustomerFacts } from './customer-facts';
@@ -85,6 +85,19 @@ export function createFactsLoader(
       cache.clear();
       prefetched?.delete(customerId);
     },
+  };
+}
+
+/** The engine's input for a run of the trigger's event and customer. */
+export function runInput(t: RunTrigger, runId: string, customer: CustomerFacts): RunInput {
+  return {
+    storeId: t.storeId,
+    runId,
+    triggerType: t.triggerType as NodeType,
+    event: t.event,
+    customer,
+    ...(t.segmentId ? { segmentId: t.segmentId } : {}),
+    timeZone: t.timeZone,
   };
 }
 
@@ -179,19 +192,7 @@ export async function executeRun(
     await deps.runs.skip(key, 'the customer no longer exists');
     return;
   }
-  const result = await run(
-    route.plan,
-    {
-      storeId: t.storeId,
-      runId,
-      triggerType: t.triggerType as NodeType,
-      event: t.event,
-      customer,
-      segmentId: t.segmentId,
-      timeZone: t.timeZone,
-    },
-    deps.ports,
-  );
+  const result = await run(route.plan, runInput(t, runId, customer), deps.ports);
   // Later routes of the event (and the customer's later events in the batch) see what this run
   // changed: patched in memory from the steps, or read afresh when a step failed midway.
   if (result.steps.some((step) => step.status === 'failed')) t.facts.invalidate();

@@ -1,6 +1,6 @@
 import { run } from '@segflow/engine';
 import { MAX_CAUSAL_DEPTH } from './trigger-types';
-import { executeRun, type RunDeps, type RunTrigger } from './execute-run';
+import { executeRun, type RunDeps, type RunTrigger, runInput } from './execute-run';
 import type { PathTally } from './path-tally';
 import { probeRun } from './probe-run';
 import { profileChangesOf } from './profile-changes';
@@ -53,19 +53,10 @@ async function sealOrCount(deps: RunDeps, t: RunTrigger, route: Route, tally: Pa
   const customer = await t.facts.load(route.plan.needs);
   if (!customer) return null;
   const runId = newRunId();
-  const result = await run(
-    route.plan,
-    {
-      storeId: t.storeId,
-      runId,
-      triggerType: t.triggerType as never,
-      event: t.event,
-      customer,
-      ...(t.segmentId ? { segmentId: t.segmentId } : {}),
-      timeZone: t.timeZone,
-    },
-    { clock: deps.ports.clock, actions: sealingPorts },
-  );
+  const result = await run(route.plan, runInput(t, runId, customer), {
+    clock: deps.ports.clock,
+    actions: sealingPorts,
+  });
   const tallyRoute = { storeId: t.storeId, workflowId: route.workflowId, versionId: route.versionId };
   const acted = result.steps.some((step) => route.plan.nodes.get(step.nodeId)?.kind === 'action');
   if (result.status === 'completed' && !acted) {
@@ -95,19 +86,7 @@ async function countIfActionFree(deps: RunDeps, t: RunTrigger, route: Route, tal
   if (!tallied(t, route)) return false;
   const customer = await t.facts.load(route.plan.needs);
   if (!customer) return false;
-  const result = await probeRun(
-    route.plan,
-    {
-      storeId: t.storeId,
-      runId: '',
-      triggerType: t.triggerType as never,
-      event: t.event,
-      customer,
-      ...(t.segmentId ? { segmentId: t.segmentId } : {}),
-      timeZone: t.timeZone,
-    },
-    deps.ports.clock,
-  );
+  const result = await probeRun(route.plan, runInput(t, '', customer), deps.ports.clock);
   if (!result) return false;
   tally.add(
     t.eventId,
