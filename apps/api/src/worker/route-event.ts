@@ -37,7 +37,10 @@ export async function routeEvent(
   return { sealedChanges };
 }
 
-/** Whether the run may go through the tally: not at the causal depth limit, re-entry `always`. */
+/**
+ * Whether the run may go through the tally: not at the causal depth limit, re-entry `always`
+ * (re-entry policies read past runs: such workflows keep one row per run).
+ */
 function tallied(t: RunTrigger, route: Route): boolean {
   if (t.depth >= MAX_CAUSAL_DEPTH) return false;
   const trigger = route.plan.triggers.find((tr) => tr.type === t.triggerType);
