@@ -162,6 +162,34 @@ describe('sealed runs', () => {
     }
   });
 
+  it('move their customers into live segments once their profile change is written', async () => {
+    const pool = getTestPool();
+    const storeId = await createTestStore(pool, 'sealed-segment');
+    const created = await app.inject({
+      method: 'POST',
+      url: `/api/stores/${storeId}/segments`,
+      payload: {
+        name: 'Buyers',
+        condition: { field: 'customer.tags', op: 'contains_any', value: ['buyer'] },
+      },
+    });
+    expect(created.statusCode, created.body).toBe(201);
+    await createWorkflow(app, storeId, {
+      schemaVersion: 1,
+      nodes: [node('t1', 'trigger.order_created', {}), node('a1', 'action.add_tags', { tags: ['buyer'] })],
+      edges: [{ id: 'e1', source: 't1', target: 'a1' }],
+    });
+    await process(pool, await storeEvents(pool, storeId, [orderEvent('seg-1', 100, { id: 'seg-e1' })]));
+
+    // The event's own re-evaluation ran before the run tagged her; the one after the write moves her.
+    const members = await pool.query(
+      `SELECT c.external_id FROM segment_memberships m JOIN customers c ON c.id = m.customer_id
+       WHERE m.store_id = $1 AND m.segment_id = $2`,
+      [storeId, created.json().id],
+    );
+    expect(members.rows).toEqual([{ external_id: 'seg-1' }]);
+  });
+
   it('are written with their event: an event already routed elsewhere writes nothing again', async () => {
     const pool = getTestPool();
     const storeId = await createTestStore(pool, 'sealed-gate');
