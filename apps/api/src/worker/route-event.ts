@@ -1,10 +1,11 @@
+import { randomUUID } from 'node:crypto';
 import { run } from '@segflow/engine';
 import { MAX_CAUSAL_DEPTH } from './trigger-types';
 import { executeRun, type RunDeps, type RunTrigger, runInput } from './execute-run';
 import type { PathTally } from './path-tally';
 import { probeRun } from './probe-run';
 import { profileChangesOf } from './profile-changes';
-import { newRunId, sealableRoute, sealingPorts } from './sealed-runs';
+import { sealableRoute, sealingPorts } from './sealed-runs';
 import type { Route } from './workflow-router';
 
 /**
@@ -55,7 +56,8 @@ async function sealOrCount(deps: RunDeps, t: RunTrigger, route: Route, tally: Pa
   if (!tallied(t, route) || !sealableRoute(route, t.triggerType)) return null;
   const customer = await t.facts.load(route.plan.needs);
   if (!customer) return null;
-  const runId = newRunId();
+  // The run's id before its row exists (the row is written with the event's gate row).
+  const runId = randomUUID();
   const result = await run(route.plan, runInput(t, runId, customer), {
     clock: deps.ports.clock,
     actions: sealingPorts,

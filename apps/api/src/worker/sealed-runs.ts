@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import type { ActionOutcome, ActionPorts, Plan, RunResult } from '@segflow/engine';
 import type { Reentry } from '@segflow/schema';
 import { profileOutputs } from '../adapters/customer-actions';
@@ -27,7 +26,7 @@ const profileActions = new Set([
 const sealablePlans = new WeakMap<Plan, boolean>();
 
 /** True when every action node of the plan is a profile action (no email, coupon, webhook, wait). */
-export function sealablePlan(plan: Plan): boolean {
+function sealablePlan(plan: Plan): boolean {
   let sealable = sealablePlans.get(plan);
   if (sealable === undefined) {
     sealable = [...plan.nodes.values()].every(
@@ -64,9 +63,6 @@ export const sealingPorts: ActionPorts = {
   httpRequest: notSealable,
   notifyTeam: notSealable,
 };
-
-/** A fresh id for a run walked before its row exists. */
-export const newRunId = (): string => randomUUID();
 
 /** Which run a sealed result belongs to. */
 export interface SealedRunKey {
@@ -169,9 +165,6 @@ export function createSealedRuns() {
     },
   };
 }
-
-/** The sealed runs of a batch. */
-export type SealedRuns = ReturnType<typeof createSealedRuns>;
 
 function emptyNet(storeId: string, customerId: number): NetProfileRow {
   return {
