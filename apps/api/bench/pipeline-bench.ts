@@ -167,20 +167,28 @@ async function main() {
   const metrics: Metric[] = [];
   const port = await freePort();
   let worker: ReturnType<typeof startProcess> | undefined;
-  const server = startProcess('src/server.ts', {
-    DATABASE_URL: db.url,
-    PORT: String(port),
-    HOST: '127.0.0.1',
-    WORKER: 'off',
-  });
-  try {
-    await db.pool.query(`INSERT INTO stores (id, name) VALUES ($1, 'Bench')`, [storeId]);
-    const base = `http://127.0.0.1:${port}/api/stores/${storeId}`;
+  // The API alone (phases 1 and 2: ingest measured on its own, the backlog left to the worker),
+  // then with inline execution (phase 3), as `server` runs by default.
+  const startApi = async (inline: boolean) => {
+    const api = startProcess('src/server.ts', {
+      DATABASE_URL: db.url,
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      WORKER: 'off',
+      INLINE_EXECUTION: inline ? 'on' : 'off',
+    });
     await until(
       async () => (await fetch(`http://127.0.0.1:${port}/api/health`).catch(() => null))?.ok === true,
       30_000,
       200,
     );
+    return api;
+  };
+  let server: ReturnType<typeof startProcess> | undefined;
+  try {
+    await db.pool.query(`INSERT INTO stores (id, name) VALUES ($1, 'Bench')`, [storeId]);
+    const base = `http://127.0.0.1:${port}/api/stores/${storeId}`;
+    server = await startApi(false);
     for (const state of states) await createWorkflow(base, state);
 
     // 1. Ingest over HTTP from the load process, then the raw insert loop, same Postgres, same shape.
@@ -297,6 +305,8 @@ async function main() {
       60_000,
       100,
     );
+    await stopProcess(server);
+    server = await startApi(process.env.BENCH_INLINE !== 'off');
     const before = new Date();
     const baseline = await acted();
     const lat = await runLoad({

@@ -18,7 +18,7 @@ import { webhookRoutes } from './webhooks/webhooks.routes';
 import { catalogRoutes } from './routes/catalog/catalog.routes';
 import { createCustomerRepository } from './routes/customers/customers.repository';
 import { customerRoutes } from './routes/customers/customers.routes';
-import { createEventRepository } from './routes/events/events.repository';
+import { createEventRepository, type InlineHandoff } from './routes/events/events.repository';
 import { eventRoutes } from './routes/events/events.routes';
 import { createFieldValuesRepository } from './routes/field-values/field-values.repository';
 import { fieldValueRoutes } from './routes/field-values/field-values.routes';
@@ -43,6 +43,8 @@ export interface AppOptions {
   bodyLimit?: number;
   /** In-memory segment indexes for previews; default: one per app, unless `SEGMENT_INDEX=off`. */
   factsIndexes?: FactsIndexes | null;
+  /** Where ingested events go at once besides their job (worker/inline-execution.ts); none by default. */
+  inline?: InlineHandoff;
 }
 
 /** Builds the Fastify app. The register order below is the table of contents of the API. */
@@ -82,7 +84,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     async (scoped) => {
       scopeToStore(scoped, stores);
       await scoped.register(workflowRoutes, { workflows: createWorkflowRepository(db), pool: options.pool });
-      await scoped.register(eventRoutes, { events: createEventRepository(options.pool) });
+      await scoped.register(eventRoutes, { events: createEventRepository(options.pool, options.inline) });
       await scoped.register(customerRoutes, { customers: createCustomerRepository(db) });
       await scoped.register(fieldValueRoutes, { fieldValues: createFieldValuesRepository(options.pool) });
       await scoped.register(segmentRoutes, {

@@ -28,18 +28,24 @@ interface Answer {
   duplicates: string[];
 }
 
-describe('two API processes and two workers on one database', () => {
+describe('two API processes (one executing inline) and two workers on one database', () => {
   it('process duplicates posted to both APIs once: each id accepted once, no effect doubled', async () => {
     const { pool, app } = db;
     const storeId = await createTestStore(pool, 'scale');
     const workflows = await createWorkflows(app, storeId);
     const url = db.url;
     const ports = [await freePort(), await freePort()];
-    for (const port of ports) {
+    // One API executes what it ingests inline (the default), the other leaves it all to the workers.
+    ports.forEach((port, i) => {
       children.push(
-        spawnEntry('src/server.ts', url, { WORKER: 'off', HOST: '127.0.0.1', PORT: String(port) }),
+        spawnEntry('src/server.ts', url, {
+          WORKER: 'off',
+          INLINE_EXECUTION: i === 0 ? 'on' : 'off',
+          HOST: '127.0.0.1',
+          PORT: String(port),
+        }),
       );
-    }
+    });
     children.push(spawnEntry('src/worker.ts', url), spawnEntry('src/worker.ts', url));
     for (const port of ports) {
       await waitFor(

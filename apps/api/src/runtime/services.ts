@@ -3,7 +3,9 @@ import type pg from 'pg';
 import { buildApp } from '../app';
 import { migrateDatabase } from '../db/migrate';
 import { createPool } from '../db/pool';
-import { startWorker, type WorkerHandle } from '../worker/start-worker';
+import { createAsyncCommitPool } from '../worker/async-commit-pool';
+import { createInlineExecution } from '../worker/inline-execution';
+import { createPipelineDeps, startWorker, type WorkerHandle } from '../worker/start-worker';
 
 /** What to run in this process. */
 export interface ServiceOptions {
@@ -14,6 +16,8 @@ export interface ServiceOptions {
   webRoot?: string;
   /** Run the graphile-worker in-process (default true). */
   withWorker?: boolean;
+  /** Apply and route ingested events in this process at once (default true; worker/inline-execution.ts). */
+  inlineExecution?: boolean;
   /** Hook between migration and listening (the demo seed in local mode). */
   beforeListen?: (pool: pg.Pool) => Promise<void>;
 }
@@ -32,10 +36,12 @@ export async function startServices(options: ServiceOptions): Promise<Services> 
   const pool = createPool({ connectionString: options.databaseUrl, max: 20 });
   await migrateDatabase(pool);
   await options.beforeListen?.(pool);
+  const inline = options.inlineExecution === false ? null : await startInlineExecution(pool);
   const app = await buildApp({
     pool,
     logger: { level: process.env.LOG_LEVEL ?? 'warn' },
     ...(options.webRoot ? { webRoot: options.webRoot } : {}),
+    ...(inline ? { inline: inline.handoff } : {}),
   });
   if (options.withWorker !== false) keepAliveOnWorkerRejections('server');
   const worker = options.withWorker === false ? null : await startWorker({ pool });
@@ -48,8 +54,28 @@ export async function startServices(options: ServiceOptions): Promise<Services> 
     worker,
     async close() {
       await app.close();
+      await inline?.close();
       await worker?.stop();
       await pool.end();
+    },
+  };
+}
+
+/** The inline executor of this process, over its own pipeline dependencies (router, async pool). */
+async function startInlineExecution(pool: pg.Pool) {
+  const writePool = createAsyncCommitPool(pool);
+  const deps = createPipelineDeps(pool, writePool);
+  await deps.router.start();
+  const handoff = createInlineExecution(deps, {
+    ...(process.env.INLINE_GRACE_SECONDS ? { graceSeconds: Number(process.env.INLINE_GRACE_SECONDS) } : {}),
+    ...(process.env.INLINE_MAX_QUEUED ? { maxQueued: Number(process.env.INLINE_MAX_QUEUED) } : {}),
+  });
+  return {
+    handoff,
+    async close() {
+      await handoff.close();
+      await deps.router.close();
+      await writePool.end().catch(() => {});
     },
   };
 }

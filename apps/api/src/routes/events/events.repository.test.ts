@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { orderEvent } from '../../testing/test-app';
 import { closeTestPool, createTestStore, getTestPool } from '../../testing/test-database';
 import { EVENTS_PER_JOB } from '../../worker/apply-event-job';
-import { createEventRepository } from './events.repository';
+import { createEventRepository, type InlineHandoff } from './events.repository';
 
 // The inbox statement inside a transaction that is rolled back: workers of other test files share
 // this database and would otherwise claim the jobs before they are looked at.
@@ -69,6 +69,34 @@ describe('the events inbox', () => {
       expect(await jobsOfStore()).toEqual([await eventRowIds()]);
       expect((await repository.insert(storeId, events)).size).toBe(0);
       expect(await jobsOfStore()).toHaveLength(1);
+    });
+  });
+
+  it('delays the jobs of events an inline handoff takes, and hands it their row and job ids', async () => {
+    await inRolledBackTransaction(async () => {
+      const handed: { reserved: number; ids: number[]; jobIds: number[] }[] = [];
+      let room = true;
+      const inline: InlineHandoff = {
+        graceSeconds: 30,
+        reserve: () => room,
+        hand: (reserved, ids, jobIds) => handed.push({ reserved, ids, jobIds }),
+      };
+      const repository = createEventRepository(client as unknown as pg.Pool, inline);
+      await repository.insert(storeId, [orderEvent('inline-a', 1000), orderEvent('inline-b', 2000)]);
+      room = false;
+      await repository.insert(storeId, [orderEvent('inline-c', 3000)]);
+      const { rows } = await client.query<{ id: string; ids: string[]; delay: number }>(
+        `SELECT j.id, j.payload->'ids' AS ids, round(extract(epoch FROM j.run_at - now()))::int AS delay
+         FROM graphile_worker._private_jobs j
+         WHERE (j.payload->'ids'->>0)::bigint IN (SELECT id FROM events WHERE store_id = $1) ORDER BY j.id`,
+        [storeId],
+      );
+      const rowIds = await eventRowIds();
+      expect(rows.map((r) => ({ ids: r.ids.map(Number), delay: r.delay }))).toEqual([
+        { ids: rowIds.slice(0, 2), delay: 30 },
+        { ids: rowIds.slice(2), delay: 0 },
+      ]);
+      expect(handed).toEqual([{ reserved: 2, ids: rowIds.slice(0, 2), jobIds: [Number(rows[0]!.id)] }]);
     });
   });
 });

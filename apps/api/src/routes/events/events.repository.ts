@@ -9,9 +9,10 @@ export interface ValidEvent {
 }
 
 /**
- * The insert and its jobs in one statement; `jobs` is the CTE that enqueues them. Up to
- * EVENTS_PER_JOB rows make one job; more are chunked (the chunking's window and grouping cost a
- * single-event request ~20 % of its throughput, so only big statements pay it).
+ * The insert and its jobs in one statement; `jobs` is the CTE that enqueues them and returns their
+ * ids. Up to EVENTS_PER_JOB rows make one job; more are chunked (the chunking's window and grouping
+ * cost a single-event request ~20 % of its throughput, so only big statements pay it). `$2` is the
+ * jobs' delay in seconds: 0, or the inline executor's grace period (see inline-execution.ts).
  */
 const insertSql = (jobs: string) => `
 WITH input AS (
@@ -24,13 +25,14 @@ WITH input AS (
   ON CONFLICT (store_id, event_id) DO NOTHING
   RETURNING id, store_id, event_id
 ), ${jobs}
-SELECT ins.store_id, ins.event_id, (SELECT count(*) FROM jobs) AS jobs FROM ins`;
+SELECT ins.id, ins.store_id, ins.event_id, (SELECT array_agg(id) FROM jobs) AS job_ids FROM ins`;
 
 const jobSpec = (ids: string) =>
-  `ROW('apply_event', json_build_object('ids', ${ids}), NULL, NULL, NULL, NULL, NULL, NULL)::graphile_worker.job_spec`;
+  `ROW('apply_event', json_build_object('ids', ${ids}), NULL, now() + make_interval(secs => $2::float8), NULL, NULL, NULL, NULL)::graphile_worker.job_spec`;
 
 const oneJobSql = insertSql(`jobs AS (
-  SELECT graphile_worker.add_jobs(ARRAY[${jobSpec('array_agg(id ORDER BY id)')}]) AS job FROM ins HAVING count(*) > 0
+  SELECT j.id FROM (SELECT array_agg(id ORDER BY id) AS ids FROM ins HAVING count(*) > 0) a
+  CROSS JOIN LATERAL graphile_worker.add_jobs(ARRAY[${jobSpec('a.ids')}]) j
 )`);
 
 const chunkedJobsSql = insertSql(`chunks AS (
@@ -38,21 +40,39 @@ const chunkedJobsSql = insertSql(`chunks AS (
   FROM (SELECT id, (row_number() OVER (ORDER BY id) - 1) / ${EVENTS_PER_JOB} AS chunk FROM ins) numbered
   GROUP BY chunk
 ), jobs AS (
-  SELECT graphile_worker.add_jobs(array_agg(${jobSpec('ids')} ORDER BY ids[1])) AS job FROM chunks HAVING count(*) > 0
+  SELECT j.id FROM (SELECT array_agg(${jobSpec('ids')} ORDER BY ids[1]) AS specs FROM chunks HAVING count(*) > 0) a
+  CROSS JOIN LATERAL graphile_worker.add_jobs(a.specs) j
 )`);
+
+interface InsertedRow {
+  id: string;
+  store_id: string;
+  event_id: string;
+  job_ids: string[] | null;
+}
 
 /**
  * Runs the insert; a deadlock (40P01: two requests carrying the same ids in different orders, each
  * waiting for the other's uncommitted row) is retried, as Postgres advises: one of them always wins.
  */
-async function insertRetryingDeadlocks(pool: pg.Pool, rows: unknown[], attempt = 1) {
+async function insertRetryingDeadlocks(pool: pg.Pool, rows: unknown[], delaySeconds: number, attempt = 1) {
   try {
     const sql = rows.length > EVENTS_PER_JOB ? chunkedJobsSql : oneJobSql;
-    return await pool.query<{ store_id: string; event_id: string }>(sql, [JSON.stringify(rows)]);
+    return await pool.query<InsertedRow>(sql, [JSON.stringify(rows), delaySeconds]);
   } catch (error) {
     if ((error as { code?: string }).code !== '40P01' || attempt >= 5) throw error;
-    return insertRetryingDeadlocks(pool, rows, attempt + 1);
+    return insertRetryingDeadlocks(pool, rows, delaySeconds, attempt + 1);
   }
+}
+
+/**
+ * Where stored events may go at once, besides their job (see worker/inline-execution.ts): `reserve`
+ * says whether it takes `n` more events now; `hand` gives it what the statement inserted.
+ */
+export interface InlineHandoff {
+  graceSeconds: number;
+  reserve(n: number): boolean;
+  hand(reserved: number, eventRowIds: number[], jobIds: number[]): void;
 }
 
 interface Waiting {
@@ -71,9 +91,11 @@ const MAX_MERGED = 2000;
  * enqueues one `apply_event` job per chunk of up to EVENTS_PER_JOB inserted rows, atomically:
  * nothing accepted is lost, and a batch of events costs the queue a few jobs, not one each. Requests
  * arriving in the same turn of the event loop share one statement (one commit, one `add_jobs`
- * call): each still answers only after that statement committed, with its own accepted ids.
+ * call): each still answers only after that statement committed, with its own accepted ids. With
+ * an `inline` handoff that has room, the jobs are delayed by its grace period and the inserted
+ * events handed to it once the requests are answered.
  */
-export function createEventRepository(pool: pg.Pool) {
+export function createEventRepository(pool: pg.Pool, inline?: InlineHandoff) {
   let queue: Waiting[] = [];
   let scheduled = false;
 
@@ -90,17 +112,27 @@ export function createEventRepository(pool: pg.Pool) {
         rows.push({ s: w.storeId, e, d: w.depth });
       }
     }
+    const reserved = inline?.reserve(rows.length) ? rows.length : 0;
+    let result: pg.QueryResult<InsertedRow>;
     try {
-      const result = await insertRetryingDeadlocks(pool, rows);
-      const inserted = new Map(batch.map((w) => [w, new Set<string>()]));
-      for (const r of result.rows) {
-        const w = owner.get(`${r.store_id}\u0000${r.event_id}`);
-        if (w) inserted.get(w)!.add(r.event_id);
-      }
-      for (const w of batch) w.resolve(inserted.get(w)!);
+      result = await insertRetryingDeadlocks(pool, rows, reserved > 0 ? inline!.graceSeconds : 0);
     } catch (error) {
+      if (reserved > 0) inline!.hand(reserved, [], []);
       for (const w of batch) w.reject(error);
+      return;
     }
+    const inserted = new Map(batch.map((w) => [w, new Set<string>()]));
+    for (const r of result.rows) {
+      const w = owner.get(`${r.store_id}\u0000${r.event_id}`);
+      if (w) inserted.get(w)!.add(r.event_id);
+    }
+    for (const w of batch) w.resolve(inserted.get(w)!);
+    if (reserved > 0)
+      inline!.hand(
+        reserved,
+        result.rows.map((r) => Number(r.id)),
+        (result.rows[0]?.job_ids ?? []).map(Number),
+      );
   }
 
   function drain(): void {

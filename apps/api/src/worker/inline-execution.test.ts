@@ -1,0 +1,109 @@
+import type { FastifyInstance } from 'fastify';
+import type pg from 'pg';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildApp } from '../app';
+import {
+  createWorkflows,
+  expectExactlyOnce,
+  isolatedDatabase,
+  orderEvents,
+  waitAllRouted,
+} from '../reliability/reliability-kit';
+import { createTestStore, waitFor } from '../testing/test-database';
+import { createInlineExecution } from './inline-execution';
+import { createPipelineDeps, startWorker, type WorkerHandle } from './start-worker';
+
+// A database of its own: no worker runs on it unless a test starts one, so what happens to the
+// safety-net jobs is the inline executor's doing alone.
+let db: Awaited<ReturnType<typeof isolatedDatabase>>;
+const closers: (() => Promise<unknown>)[] = [];
+
+beforeAll(async () => {
+  db = await isolatedDatabase('inline');
+});
+afterAll(async () => {
+  for (const close of closers.reverse()) await close();
+  await db?.drop();
+});
+
+/** An app whose ingest hands its events to an inline executor over `deps`. */
+async function inlineApp(deps = createPipelineDeps(db.pool), graceSeconds = 60) {
+  await deps.router.start();
+  const inline = createInlineExecution(deps, { graceSeconds });
+  const app = await buildApp({ pool: db.pool, logger: { level: 'silent' }, inline });
+  closers.push(
+    () => app.close(),
+    () => inline.close(),
+    () => deps.router.close(),
+  );
+  return app;
+}
+
+async function post(app: FastifyInstance, storeId: string, events: unknown[]) {
+  const res = await app.inject({ method: 'POST', url: `/api/stores/${storeId}/events`, payload: { events } });
+  expect(res.statusCode, res.body).toBe(202);
+}
+
+/** The safety-net jobs of the store's events: when each may run and how often it was tried. */
+async function jobsOf(pool: pg.Pool, storeId: string) {
+  const { rows } = await pool.query<{ due: boolean; attempts: number; locked: boolean }>(
+    `SELECT j.run_at <= now() AS due, j.attempts, j.locked_at IS NOT NULL AS locked
+     FROM graphile_worker._private_jobs j
+     JOIN graphile_worker._private_tasks t ON t.id = j.task_id AND t.identifier = 'apply_event'
+     WHERE (j.payload->'ids'->>0)::bigint IN (SELECT id FROM events WHERE store_id = $1)`,
+    [storeId],
+  );
+  return rows;
+}
+
+describe('inline execution', () => {
+  it('applies and routes ingested events in the ingesting process and completes their delayed jobs', async () => {
+    const storeId = await createTestStore(db.pool, 'inline');
+    const workflows = await createWorkflows(db.app, storeId);
+    const app = await inlineApp();
+    const events = orderEvents(storeId, 60, 7);
+    // Several requests at once: merged statements, batches side by side, a customer's events in order.
+    await Promise.all([0, 20, 40].map((from) => post(app, storeId, events.slice(from, from + 20))));
+    await waitAllRouted(
+      db.pool,
+      storeId,
+      events.map((e) => e.id),
+    );
+    await expectExactlyOnce(db.pool, storeId, workflows, events);
+    // No worker ran: each job was completed by the executor once its events were done.
+    expect(
+      await waitFor(async () => ((await jobsOf(db.pool, storeId)).length === 0 ? true : undefined)),
+    ).toBe(true);
+  });
+
+  it('hands failed events back to the workers at once, which then process them exactly once', async () => {
+    const storeId = await createTestStore(db.pool, 'inline-fail');
+    const workflows = await createWorkflows(db.app, storeId);
+    const deps = createPipelineDeps(db.pool);
+    const broken = {
+      ...deps,
+      router: {
+        ...deps.router,
+        routes: async () => {
+          throw new Error('router unavailable');
+        },
+      },
+    };
+    const app = await inlineApp(broken);
+    const events = orderEvents(storeId, 12, 4);
+    await post(app, storeId, events);
+    // The jobs were enqueued a minute ahead; the failure reschedules them to now, untried.
+    await waitFor(async () => {
+      const jobs = await jobsOf(db.pool, storeId);
+      return jobs.length > 0 && jobs.every((j) => j.due && j.attempts === 0) ? true : undefined;
+    });
+    const worker: WorkerHandle = await startWorker({ pool: db.pool });
+    closers.push(() => worker.stop());
+    await waitAllRouted(
+      db.pool,
+      storeId,
+      events.map((e) => e.id),
+    );
+    await expectExactlyOnce(db.pool, storeId, workflows, events);
+  });
+});
