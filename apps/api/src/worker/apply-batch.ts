@@ -1,6 +1,6 @@
 import type { StoreEvent } from '@segflow/schema';
 import type pg from 'pg';
-import { namedExecutor, namedStatement } from '../db/named-statement';
+import { named, namedExecutor } from '../db/named-statement';
 import { type PipelinedStatement, runPipelined } from '../db/pipelined-statements';
 import { type FactsRow, factsSelect } from './customer-facts';
 import { applyEvent } from './apply-event';
@@ -125,7 +125,9 @@ export async function applyBatch(
 function oneStatementApply({ storeId, event }: EventToApply): PipelinedStatement | null {
   if (event.type !== 'order.created' && event.type !== 'order.status_changed') return null;
   const query = orderOnlyStatement(storeId, event.customer, new Date(event.occurredAt), event.order);
-  return query ? namedStatement(query) : null;
+  if (!query) return null;
+  const config = named(query.text, query.values);
+  return config.name ? { name: config.name, text: query.text, values: query.values } : null;
 }
 
 /** Row ids are integers: safe to inline as an array literal. */

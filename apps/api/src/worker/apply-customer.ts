@@ -1,6 +1,6 @@
 import type { EventCustomer } from '@segflow/schema';
-import { type SQL, sql } from 'drizzle-orm';
-import type { SqlExecutor } from '../db/named-statement';
+import { sql } from 'drizzle-orm';
+import { Placeholders, type SqlExecutor, textSql } from '../db/named-statement';
 
 /** The profile columns an event customer sets, by column name; keys absent from the event are left as they are. */
 export function profileColumns(c: EventCustomer): Map<string, unknown> {
@@ -31,21 +31,26 @@ export function profileColumns(c: EventCustomer): Map<string, unknown> {
  * `WITH`: {@link upsertCustomer} selects the id, the order path chains its order onto it in the
  * same statement. Profile fields follow the newest event (by `occurredAt`): a late, older event
  * never overwrites newer data (the upsert then updates nothing and the id comes from the existing
- * row). Attributes merge. Plain SQL on this hot path: the query builder cost more CPU than the
- * statement itself.
+ * row). Attributes merge. Plain text with placeholders on this hot path (see Placeholders).
  */
-export function customerUpsertCtes(storeId: string, c: EventCustomer, occurredAt: Date): SQL {
+export function customerUpsertCtes(
+  p: Placeholders,
+  storeId: string,
+  c: EventCustomer,
+  occurredAt: Date,
+): string {
   const profile = profileColumns(c);
-  const columns = sql.raw([...profile.keys(), ''].join(', '));
-  // sql.param keeps an array (tags) one parameter instead of a list.
-  const values = sql.join([...profile.values()].map((value) => sql`${sql.param(value)}, `));
-  const updates = sql.raw([...profile.keys()].map((column) => `${column} = EXCLUDED.${column}, `).join(''));
+  const columns = [...profile.keys(), ''].join(', ');
+  const values = [...profile.values()].map((value) => `${p.add(value)}, `).join('');
+  const updates = [...profile.keys()].map((column) => `${column} = EXCLUDED.${column}, `).join('');
   const at = occurredAt.toISOString();
   const createdAt = c.createdAt ? new Date(c.createdAt).toISOString() : at;
-  return sql`
+  const store = p.add(storeId);
+  const externalId = p.add(c.externalId);
+  return `
     up AS (
       INSERT INTO customers AS c (store_id, external_id, ${columns}attributes, created_at, source_updated_at)
-      VALUES (${storeId}, ${c.externalId}, ${values}${JSON.stringify(c.attributes ?? {})}::jsonb, ${createdAt}::timestamptz, ${at}::timestamptz)
+      VALUES (${store}, ${externalId}, ${values}${p.add(JSON.stringify(c.attributes ?? {}))}::jsonb, ${p.add(createdAt)}::timestamptz, ${p.add(at)}::timestamptz)
       ON CONFLICT (store_id, external_id) DO UPDATE SET ${updates}
         attributes = c.attributes || EXCLUDED.attributes, source_updated_at = EXCLUDED.source_updated_at, updated_at = now()
       WHERE c.source_updated_at IS NULL OR c.source_updated_at <= EXCLUDED.source_updated_at
@@ -53,7 +58,7 @@ export function customerUpsertCtes(storeId: string, c: EventCustomer, occurredAt
     ), customer AS (
       SELECT id FROM up
       UNION ALL
-      SELECT id FROM customers WHERE store_id = ${storeId} AND external_id = ${c.externalId} AND NOT EXISTS (SELECT 1 FROM up)
+      SELECT id FROM customers WHERE store_id = ${store} AND external_id = ${externalId} AND NOT EXISTS (SELECT 1 FROM up)
     )`;
 }
 
@@ -64,9 +69,9 @@ export async function upsertCustomer(
   c: EventCustomer,
   occurredAt: Date,
 ): Promise<number> {
-  const { rows } = await tx.execute<{ id: string }>(
-    sql`WITH ${customerUpsertCtes(storeId, c, occurredAt)} SELECT id FROM customer`,
-  );
+  const p = new Placeholders();
+  const text = `WITH ${customerUpsertCtes(p, storeId, c, occurredAt)} SELECT id FROM customer`;
+  const { rows } = await tx.execute<{ id: string }>(textSql(text, p.values));
   return Number(rows[0]!.id);
 }
 

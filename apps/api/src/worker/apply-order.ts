@@ -1,6 +1,6 @@
 import type { EventCart, EventCustomer, EventOrder } from '@segflow/schema';
-import { type SQL, sql } from 'drizzle-orm';
-import type { SqlExecutor } from '../db/named-statement';
+import { sql } from 'drizzle-orm';
+import { Placeholders, type SqlExecutor, textSql } from '../db/named-statement';
 import { redeemCoupon } from '../coupons/redeem-coupon';
 import { customerUpsertCtes } from './apply-customer';
 
@@ -15,8 +15,9 @@ export async function upsertOrder(
   customerId: number,
   order: EventOrder,
 ): Promise<boolean> {
-  const owner = sql`customer AS (SELECT ${customerId}::bigint AS id)`;
-  return (await orderStatement(tx, storeId, owner, order)).isNewOrder;
+  const p = new Placeholders();
+  const owner = `customer AS (SELECT ${p.add(customerId)}::bigint AS id)`;
+  return (await orderStatement(tx, storeId, p, owner, order)).isNewOrder;
 }
 
 /**
@@ -30,7 +31,8 @@ export async function upsertCustomerAndOrder(
   occurredAt: Date,
   order: EventOrder,
 ): Promise<{ customerId: number; isNewOrder: boolean }> {
-  return orderStatement(tx, storeId, customerUpsertCtes(storeId, customer, occurredAt), order);
+  const p = new Placeholders();
+  return orderStatement(tx, storeId, p, customerUpsertCtes(p, storeId, customer, occurredAt), order);
 }
 
 /**
@@ -43,20 +45,24 @@ export function orderOnlyStatement(
   customer: EventCustomer,
   occurredAt: Date,
   order: EventOrder,
-): SQL | null {
+): { text: string; values: unknown[] } | null {
   if (order.couponCode) return null;
-  return orderSql(storeId, customerUpsertCtes(storeId, customer, occurredAt), order);
+  const p = new Placeholders();
+  const text = orderSql(p, storeId, customerUpsertCtes(p, storeId, customer, occurredAt), order);
+  return { text, values: p.values };
 }
 
 /** Runs the order statement after `owner`, CTEs that end in `customer` (one row: the owner's id). */
 async function orderStatement(
   tx: SqlExecutor,
   storeId: string,
-  owner: SQL,
+  p: Placeholders,
+  owner: string,
   order: EventOrder,
 ): Promise<{ customerId: number; isNewOrder: boolean }> {
   const createdAt = new Date(order.createdAt).toISOString();
-  const result = await tx.execute<{ customer_id: string; inserted: string }>(orderSql(storeId, owner, order));
+  const text = orderSql(p, storeId, owner, order);
+  const result = await tx.execute<{ customer_id: string; inserted: string }>(textSql(text, p.values));
   const customerId = Number(result.rows[0]!.customer_id);
   if (Number(result.rows[0]?.inserted ?? 0) === 0) return { customerId, isNewOrder: false };
   await redeemCoupon(tx, storeId, customerId, order.couponCode, {
@@ -66,8 +72,8 @@ async function orderStatement(
   return { customerId, isNewOrder: true };
 }
 
-/** The order statement: order, items and stats chained onto `owner`. */
-function orderSql(storeId: string, owner: SQL, order: EventOrder): SQL {
+/** The order statement: order, items and stats chained onto `owner` (its values go to `p`). */
+function orderSql(p: Placeholders, storeId: string, owner: string, order: EventOrder): string {
   const createdAt = new Date(order.createdAt).toISOString();
   const items = order.items.map((item) => ({
     sku: item.sku ?? '',
@@ -78,25 +84,30 @@ function orderSql(storeId: string, owner: SQL, order: EventOrder): SQL {
     quantity: item.quantity,
     unit_price: item.unitPrice,
   }));
-  return sql`
+  const store = p.add(storeId);
+  const externalId = p.add(order.externalId);
+  const total = p.add(order.total);
+  const status = p.add(order.status);
+  const at = p.add(createdAt);
+  return `
     WITH ${owner}, o AS (
       INSERT INTO orders (store_id, customer_id, external_id, total, currency, status, channel, coupon_code, created_at)
-      SELECT ${storeId}, customer.id, ${order.externalId}, ${order.total}, ${order.currency}, ${order.status},
-             ${order.channel ?? null}, ${order.couponCode ?? null}, ${createdAt} FROM customer
+      SELECT ${store}, customer.id, ${externalId}, ${total}, ${p.add(order.currency)}, ${status},
+             ${p.add(order.channel ?? null)}, ${p.add(order.couponCode ?? null)}, ${at} FROM customer
       ON CONFLICT (store_id, external_id) DO NOTHING RETURNING id, customer_id
     ), known AS (
-      UPDATE orders SET status = ${order.status}, updated_at = now()
-      WHERE store_id = ${storeId} AND external_id = ${order.externalId} AND NOT EXISTS (SELECT 1 FROM o)
+      UPDATE orders SET status = ${status}, updated_at = now()
+      WHERE store_id = ${store} AND external_id = ${externalId} AND NOT EXISTS (SELECT 1 FROM o)
       RETURNING id
     ), items AS (
       INSERT INTO order_items (store_id, order_id, customer_id, sku, product_id, name, category, brand, quantity, unit_price, ordered_at)
-      SELECT ${storeId}, o.id, o.customer_id, i.sku, i.product_id, i.name, i.category, i.brand, i.quantity, i.unit_price, ${createdAt}
-      FROM o, jsonb_to_recordset(${JSON.stringify(items)}::jsonb)
+      SELECT ${store}, o.id, o.customer_id, i.sku, i.product_id, i.name, i.category, i.brand, i.quantity, i.unit_price, ${at}
+      FROM o, jsonb_to_recordset(${p.add(JSON.stringify(items))}::jsonb)
         AS i(sku text, product_id text, name text, category text, brand text, quantity int, unit_price bigint)
       RETURNING 1
     ), stats AS (
       INSERT INTO customer_stats AS s (store_id, customer_id, lifetime_spend, order_count, average_order_value, first_order_at, last_order_at)
-      SELECT ${storeId}, o.customer_id, ${order.total}, 1, ${order.total}, ${createdAt}::timestamptz, ${createdAt}::timestamptz FROM o
+      SELECT ${store}, o.customer_id, ${total}, 1, ${total}, ${at}::timestamptz, ${at}::timestamptz FROM o
       ON CONFLICT (store_id, customer_id) DO UPDATE SET
         lifetime_spend = s.lifetime_spend + EXCLUDED.lifetime_spend,
         order_count = s.order_count + 1,
