@@ -1,8 +1,9 @@
 import type pg from 'pg';
-import type { InlineHandoff } from '../routes/events/events.repository';
+import type { StoreEvent } from '@segflow/schema';
+import type { InlineHandoff, StoredEvent } from '../routes/events/events.repository';
 import { EVENTS_PER_JOB } from './apply-event-job';
 import { createJobBatcher } from './job-batcher';
-import { type PipelineDeps, processEvents } from './process-event';
+import { type LoadedEvent, type PipelineDeps, processLoadedEvents } from './process-event';
 
 /** How much an API process executes inline. */
 export interface InlineLimits {
@@ -34,7 +35,7 @@ export function createInlineExecution(
   limits: Partial<InlineLimits> = {},
 ): InlineHandoff & { close(): Promise<void> } {
   const { graceSeconds, maxQueued } = { ...DEFAULT_LIMITS, ...limits };
-  const batcher = createJobBatcher((ids) => processEvents(deps, ids), {
+  const batcher = createJobBatcher<LoadedEvent>((events) => processLoadedEvents(deps, events), {
     maxSize: 2 * EVENTS_PER_JOB,
     maxInFlight: 2,
   });
@@ -53,13 +54,13 @@ export function createInlineExecution(
       queued += n;
       return true;
     },
-    hand(reserved: number, eventRowIds: number[], jobIds: number[]): void {
-      if (eventRowIds.length === 0) {
+    hand(reserved: number, events: StoredEvent[], jobIds: number[]): void {
+      if (events.length === 0) {
         release(reserved);
         return;
       }
       void batcher
-        .add(eventRowIds)
+        .add(events.map(loaded))
         .then(
           () => jobs.complete(jobIds),
           () => jobs.retryNow(jobIds),
@@ -118,5 +119,21 @@ function createJobSettler(pool: pg.Pool) {
       if (scheduled) flush();
       await Promise.all(inFlight);
     },
+  };
+}
+
+/** A just-stored event as the pipeline takes it: parsed by ingest, not yet routed. */
+function loaded({ rowId, storeId, event, depth, timeZone }: StoredEvent): LoadedEvent {
+  return {
+    row: {
+      id: String(rowId),
+      store_id: storeId,
+      type: event.type,
+      payload: event,
+      depth,
+      time_zone: timeZone,
+      routed: false,
+    },
+    event: event as unknown as StoreEvent,
   };
 }

@@ -1,5 +1,5 @@
-interface Pending {
-  ids: number[];
+interface Pending<T> {
+  ids: T[];
   resolve: () => void;
   reject: (error: unknown) => void;
 }
@@ -20,12 +20,12 @@ export interface BatcherLimits {
  * settles with its batch. When a batch fails, its events are retried one by one, so one bad event
  * fails only its own job (whose other events are done; the job's retry skips them).
  */
-export function createJobBatcher(work: (ids: number[]) => Promise<void>, limits: BatcherLimits) {
-  const pending: Pending[] = [];
+export function createJobBatcher<T = number>(work: (ids: T[]) => Promise<void>, limits: BatcherLimits) {
+  const pending: Pending<T>[] = [];
   let scheduled = false;
   let inFlight = 0;
 
-  async function runBatch(batch: Pending[]): Promise<void> {
+  async function runBatch(batch: Pending<T>[]): Promise<void> {
     try {
       await work(batch.flatMap((p) => p.ids));
       for (const p of batch) p.resolve();
@@ -35,14 +35,14 @@ export function createJobBatcher(work: (ids: number[]) => Promise<void>, limits:
     }
   }
 
-  async function retryAlone(job: Pending): Promise<void> {
+  async function retryAlone(job: Pending<T>): Promise<void> {
     let failure: unknown = null;
     for (const id of job.ids) await work([id]).catch((error: unknown) => (failure ??= error));
     if (failure === null) job.resolve();
     else job.reject(failure);
   }
 
-  function take(): Pending[] {
+  function take(): Pending<T>[] {
     let size = 0;
     let n = 0;
     while (n < pending.length && (n === 0 || size + pending[n]!.ids.length <= limits.maxSize)) {
@@ -64,8 +64,8 @@ export function createJobBatcher(work: (ids: number[]) => Promise<void>, limits:
   }
 
   return {
-    /** Queues one job's event row ids; resolves when they have been processed. */
-    add(ids: number[]): Promise<void> {
+    /** Queues one job's event row ids (or events); resolves when they have been processed. */
+    add(ids: T[]): Promise<void> {
       return new Promise<void>((resolve, reject) => {
         pending.push({ ids, resolve, reject });
         if (!scheduled) {

@@ -22,17 +22,20 @@ export interface PipelineDeps extends RunDeps {
   writePool?: pg.Pool;
 }
 
-interface EventRow {
+/** A stored event as the pipeline reads it back. */
+export interface EventRow {
   id: string;
   store_id: string;
   type: string;
   payload: unknown;
   depth: number;
   time_zone: string;
+  /** Its `event_routes` row exists: routing finished. */
   routed: boolean;
 }
 
-interface Parsed {
+/** A stored event and its parsed body, ready to process. */
+export interface LoadedEvent {
   row: EventRow;
   event: StoreEvent;
 }
@@ -57,7 +60,7 @@ WHERE e.id = ANY($1::bigint[]) ORDER BY e.id`;
  */
 export async function processEvents(deps: PipelineDeps, eventRowIds: number[]): Promise<void> {
   const { rows } = await deps.pool.query<EventRow>(named(loadSql, [eventRowIds]));
-  const batch: Parsed[] = [];
+  const batch: LoadedEvent[] = [];
   for (const row of rows) {
     const parsed = StoreEventSchema.safeParse(row.payload);
     if (parsed.success) batch.push({ row, event: parsed.data });
@@ -67,6 +70,14 @@ export async function processEvents(deps: PipelineDeps, eventRowIds: number[]): 
         parsed.error.message.slice(0, 2000),
       ]);
   }
+  await processLoadedEvents(deps, batch);
+}
+
+/**
+ * Processes events already loaded and parsed (what the inline executor has in hand from ingest),
+ * under their customers' locks: see {@link processEvents}.
+ */
+export async function processLoadedEvents(deps: PipelineDeps, batch: LoadedEvent[]): Promise<void> {
   await customerLocks.run(
     batch.map(({ row, event }) => `${row.store_id}\u0000${customerKey(event)}`),
     () => processBatch(deps, batch),
@@ -79,7 +90,7 @@ export async function processEvents(deps: PipelineDeps, eventRowIds: number[]): 
  * routed only once its runs are finished). Segments are re-evaluated for customers whose profile
  * the sealed runs changed, now that the change is written.
  */
-async function processBatch(deps: PipelineDeps, batch: Parsed[]): Promise<void> {
+async function processBatch(deps: PipelineDeps, batch: LoadedEvent[]): Promise<void> {
   const tally = createPathTally();
   const finished: Parameters<RunStore['finishMany']>[0] = [];
   // Runs that ended are finished together at the end of the batch (waits at once: they schedule).
@@ -115,7 +126,7 @@ type SealedCause = { storeId: string; eventRowId: number; depth: number };
  */
 async function applyAndRoute(
   deps: PipelineDeps,
-  batch: Parsed[],
+  batch: LoadedEvent[],
   tally: PathTally,
 ): Promise<Map<number, SealedCause>> {
   // Events still to route: their customers' facts are read with the apply.

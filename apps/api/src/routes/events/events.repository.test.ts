@@ -74,15 +74,22 @@ describe('the events inbox', () => {
 
   it('delays the jobs of events an inline handoff takes, and hands it their row and job ids', async () => {
     await inRolledBackTransaction(async () => {
-      const handed: { reserved: number; ids: number[]; jobIds: number[] }[] = [];
+      const handed: { reserved: number; ids: number[]; events: string[]; jobIds: number[] }[] = [];
       let room = true;
       const inline: InlineHandoff = {
         graceSeconds: 30,
         reserve: () => room,
-        hand: (reserved, ids, jobIds) => handed.push({ reserved, ids, jobIds }),
+        hand: (reserved, events, jobIds) =>
+          handed.push({
+            reserved,
+            ids: events.map((e) => e.rowId),
+            events: events.map((e) => `${e.storeId}/${e.event.id}@${e.depth} ${e.timeZone}`),
+            jobIds,
+          }),
       };
       const repository = createEventRepository(client as unknown as pg.Pool, inline);
-      await repository.insert(storeId, [orderEvent('inline-a', 1000), orderEvent('inline-b', 2000)]);
+      const taken = [orderEvent('inline-a', 1000), orderEvent('inline-b', 2000)];
+      await repository.insert(storeId, taken, 2);
       room = false;
       await repository.insert(storeId, [orderEvent('inline-c', 3000)]);
       const { rows } = await client.query<{ id: string; ids: string[]; delay: number }>(
@@ -96,7 +103,15 @@ describe('the events inbox', () => {
         { ids: rowIds.slice(0, 2), delay: 30 },
         { ids: rowIds.slice(2), delay: 0 },
       ]);
-      expect(handed).toEqual([{ reserved: 2, ids: rowIds.slice(0, 2), jobIds: [Number(rows[0]!.id)] }]);
+      const { rows: store } = await client.query('SELECT time_zone FROM stores WHERE id = $1', [storeId]);
+      expect(handed).toEqual([
+        {
+          reserved: 2,
+          ids: rowIds.slice(0, 2),
+          events: taken.map((e) => `${storeId}/${e.id}@2 ${store[0].time_zone}`),
+          jobIds: [Number(rows[0]!.id)],
+        },
+      ]);
     });
   });
 });

@@ -25,7 +25,9 @@ WITH input AS (
   ON CONFLICT (store_id, event_id) DO NOTHING
   RETURNING id, store_id, event_id
 ), ${jobs}
-SELECT ins.id, ins.store_id, ins.event_id, (SELECT array_agg(id) FROM jobs) AS job_ids FROM ins`;
+SELECT ins.id, ins.store_id, ins.event_id, (SELECT array_agg(id) FROM jobs) AS job_ids,
+       (SELECT time_zone FROM stores s WHERE s.id = ins.store_id) AS time_zone
+FROM ins`;
 
 const jobSpec = (ids: string) =>
   `ROW('apply_event', json_build_object('ids', ${ids}), NULL, now() + make_interval(secs => $2::float8), NULL, NULL, NULL, NULL)::graphile_worker.job_spec`;
@@ -49,6 +51,7 @@ interface InsertedRow {
   store_id: string;
   event_id: string;
   job_ids: string[] | null;
+  time_zone: string;
 }
 
 /**
@@ -65,6 +68,15 @@ async function insertRetryingDeadlocks(pool: pg.Pool, rows: unknown[], delaySeco
   }
 }
 
+/** An event the statement inserted, as the inline executor takes it: nothing to read back. */
+export interface StoredEvent {
+  rowId: number;
+  storeId: string;
+  event: ValidEvent;
+  depth: number;
+  timeZone: string;
+}
+
 /**
  * Where stored events may go at once, besides their job (see worker/inline-execution.ts): `reserve`
  * says whether it takes `n` more events now; `hand` gives it what the statement inserted.
@@ -72,7 +84,7 @@ async function insertRetryingDeadlocks(pool: pg.Pool, rows: unknown[], delaySeco
 export interface InlineHandoff {
   graceSeconds: number;
   reserve(n: number): boolean;
-  hand(reserved: number, eventRowIds: number[], jobIds: number[]): void;
+  hand(reserved: number, events: StoredEvent[], jobIds: number[]): void;
 }
 
 interface Waiting {
@@ -103,12 +115,14 @@ export function createEventRepository(pool: pg.Pool, inline?: InlineHandoff) {
     const seen = new Set<string>();
     const rows: { s: string; e: ValidEvent; d: number }[] = [];
     const owner = new Map<string, Waiting>();
+    const events = new Map<string, ValidEvent>();
     for (const w of batch) {
       for (const e of w.events) {
         const key = `${w.storeId}\u0000${e.id}`;
         if (seen.has(key)) continue; // the first request carrying an id owns it; others see a duplicate
         seen.add(key);
         owner.set(key, w);
+        events.set(key, e);
         rows.push({ s: w.storeId, e, d: w.depth });
       }
     }
@@ -122,17 +136,22 @@ export function createEventRepository(pool: pg.Pool, inline?: InlineHandoff) {
       return;
     }
     const inserted = new Map(batch.map((w) => [w, new Set<string>()]));
+    const stored: StoredEvent[] = [];
     for (const r of result.rows) {
-      const w = owner.get(`${r.store_id}\u0000${r.event_id}`);
-      if (w) inserted.get(w)!.add(r.event_id);
+      const key = `${r.store_id}\u0000${r.event_id}`;
+      const w = owner.get(key)!;
+      inserted.get(w)!.add(r.event_id);
+      if (reserved > 0)
+        stored.push({
+          rowId: Number(r.id),
+          storeId: r.store_id,
+          event: events.get(key)!,
+          depth: w.depth,
+          timeZone: r.time_zone,
+        });
     }
     for (const w of batch) w.resolve(inserted.get(w)!);
-    if (reserved > 0)
-      inline!.hand(
-        reserved,
-        result.rows.map((r) => Number(r.id)),
-        (result.rows[0]?.job_ids ?? []).map(Number),
-      );
+    if (reserved > 0) inline!.hand(reserved, stored, (result.rows[0]?.job_ids ?? []).map(Number));
   }
 
   function drain(): void {
