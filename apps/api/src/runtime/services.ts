@@ -5,6 +5,7 @@ import { migrateDatabase } from '../db/migrate';
 import { createPool } from '../db/pool';
 import { createAsyncCommitPool } from '../worker/async-commit-pool';
 import { createInlineExecution } from '../worker/inline-execution';
+import type { PipelineDeps } from '../worker/process-event';
 import { createPipelineDeps, startWorker, type WorkerHandle } from '../worker/start-worker';
 
 /** What to run in this process. */
@@ -36,15 +37,15 @@ export async function startServices(options: ServiceOptions): Promise<Services> 
   const pool = createPool({ connectionString: options.databaseUrl, max: 20 });
   await migrateDatabase(pool);
   await options.beforeListen?.(pool);
-  const inline = options.inlineExecution === false ? null : await startInlineExecution(pool);
+  if (options.withWorker !== false) keepAliveOnWorkerRejections('server');
+  const worker = options.withWorker === false ? null : await startWorker({ pool });
+  const inline = options.inlineExecution === false ? null : await startInlineExecution(pool, worker?.deps);
   const app = await buildApp({
     pool,
     logger: { level: process.env.LOG_LEVEL ?? 'warn' },
     ...(options.webRoot ? { webRoot: options.webRoot } : {}),
     ...(inline ? { inline: inline.handoff } : {}),
   });
-  if (options.withWorker !== false) keepAliveOnWorkerRejections('server');
-  const worker = options.withWorker === false ? null : await startWorker({ pool });
   await app.listen({ host: options.host, port: options.port });
   const shownHost = options.host === '0.0.0.0' ? '127.0.0.1' : options.host;
   return {
@@ -61,11 +62,14 @@ export async function startServices(options: ServiceOptions): Promise<Services> 
   };
 }
 
-/** The inline executor of this process, over its own pipeline dependencies (router, async pool). */
-async function startInlineExecution(pool: pg.Pool) {
-  const writePool = createAsyncCommitPool(pool);
-  const deps = createPipelineDeps(pool, writePool);
-  await deps.router.start();
+/**
+ * The inline executor of this process: over the in-process worker's pipeline dependencies (router,
+ * async-commit pool) when there is one, else over its own.
+ */
+async function startInlineExecution(pool: pg.Pool, workerDeps?: PipelineDeps) {
+  const writePool = workerDeps ? null : createAsyncCommitPool(pool);
+  const deps = workerDeps ?? createPipelineDeps(pool, writePool!);
+  if (!workerDeps) await deps.router.start();
   const handoff = createInlineExecution(deps, {
     ...(process.env.INLINE_GRACE_SECONDS ? { graceSeconds: Number(process.env.INLINE_GRACE_SECONDS) } : {}),
     ...(process.env.INLINE_MAX_QUEUED ? { maxQueued: Number(process.env.INLINE_MAX_QUEUED) } : {}),
@@ -74,8 +78,9 @@ async function startInlineExecution(pool: pg.Pool) {
     handoff,
     async close() {
       await handoff.close();
+      if (workerDeps) return; // the worker closes its own
       await deps.router.close();
-      await writePool.end().catch(() => {});
+      await writePool?.end().catch(() => {});
     },
   };
 }

@@ -29,6 +29,8 @@ export interface WorkerOptions {
 /** A running worker. */
 export interface WorkerHandle {
   runner: Runner;
+  /** Its pipeline dependencies (an inline executor in the same process shares them). */
+  deps: PipelineDeps;
   stop(): Promise<void>;
 }
 
@@ -142,6 +144,7 @@ export async function startWorker(options: WorkerOptions): Promise<WorkerHandle>
     get runner() {
       return running.current();
     },
+    deps,
     async stop() {
       await running.stop();
       await presence.close();
