@@ -112,15 +112,13 @@ export function createEventRepository(pool: pg.Pool, inline?: InlineHandoff) {
   let scheduled = false;
 
   async function flush(batch: Waiting[]): Promise<void> {
-    const seen = new Set<string>();
     const rows: { s: string; e: ValidEvent; d: number }[] = [];
     const owner = new Map<string, Waiting>();
     const events = new Map<string, ValidEvent>();
     for (const w of batch) {
       for (const e of w.events) {
         const key = `${w.storeId}\u0000${e.id}`;
-        if (seen.has(key)) continue; // the first request carrying an id owns it; others see a duplicate
-        seen.add(key);
+        if (owner.has(key)) continue; // the first request carrying an id owns it; others see a duplicate
         owner.set(key, w);
         events.set(key, e);
         rows.push({ s: w.storeId, e, d: w.depth });
