@@ -1,41 +1,28 @@
-import type { ChildProcess } from 'node:child_process';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { freePort } from '../local/embedded-postgres';
 import { createTestStore, waitFor } from '../testing/test-database';
 import {
   createWorkflows,
   expectExactlyOnce,
-  isolatedDatabase,
+  processHarness,
   orderEvents,
-  spawnEntry,
-  stopEntry,
   waitAllRouted,
 } from './reliability-kit';
 
-let db: Awaited<ReturnType<typeof isolatedDatabase>>;
-const children: ChildProcess[] = [];
-
-beforeAll(async () => {
-  db = await isolatedDatabase('apikill');
-});
-afterAll(async () => {
-  await Promise.all(children.map((child) => stopEntry(child)));
-  await db?.drop();
-});
+const harness = processHarness('apikill');
 
 describe('an API process killed while it executes ingested events inline', () => {
   it('loses and doubles nothing: a worker takes the safety-net jobs after their grace period', async () => {
-    const { pool, app } = db;
+    const { pool, app } = harness.db;
     const storeId = await createTestStore(pool, 'apikill');
     const workflows = await createWorkflows(app, storeId);
     const port = await freePort();
-    const api = spawnEntry('src/server.ts', db.url, {
+    const api = harness.spawn('src/server.ts', {
       WORKER: 'off',
       INLINE_GRACE_SECONDS: '1',
       HOST: '127.0.0.1',
       PORT: String(port),
     });
-    children.push(api);
     await waitFor(
       async () =>
         (await fetch(`http://127.0.0.1:${port}/api/health`).catch(() => null))?.ok ? true : undefined,
@@ -67,8 +54,7 @@ describe('an API process killed while it executes ingested events inline', () =>
     await new Promise((resolve) => api.once('exit', resolve));
     expect(await routed()).toBeLessThan(events.length);
 
-    const worker = spawnEntry('src/worker.ts', db.url, { WORKER_RECOVERY_STALE_MS: '200' });
-    children.push(worker);
+    harness.spawn('src/worker.ts', { WORKER_RECOVERY_STALE_MS: '200' });
     await waitAllRouted(
       pool,
       storeId,

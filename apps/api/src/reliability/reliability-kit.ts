@@ -3,7 +3,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { FastifyInstance } from 'fastify';
 import type pg from 'pg';
-import { expect } from 'vitest';
+import { afterAll, beforeAll, expect } from 'vitest';
 import { buildApp } from '../app';
 import { migrateDatabase } from '../db/migrate';
 import { createPool } from '../db/pool';
@@ -53,6 +53,30 @@ export function spawnEntry(
     // RELIABILITY_DEBUG=1 shows the processes' own logs.
     stdio: ['ignore', 'ignore', process.env.RELIABILITY_DEBUG ? 'inherit' : 'ignore'],
   });
+}
+
+/**
+ * A reliability test file's setup: its isolated database (`harness.db`, from `beforeAll` on) and the
+ * processes it starts over it (`harness.spawn`), stopped and dropped after the file.
+ */
+export function processHarness(prefix: string) {
+  const children: ChildProcess[] = [];
+  const harness = {
+    db: undefined as unknown as Awaited<ReturnType<typeof isolatedDatabase>>,
+    spawn(entry: string, env: Record<string, string> = {}): ChildProcess {
+      const child = spawnEntry(entry, harness.db.url, env);
+      children.push(child);
+      return child;
+    },
+  };
+  beforeAll(async () => {
+    harness.db = await isolatedDatabase(prefix);
+  });
+  afterAll(async () => {
+    await Promise.all(children.map((child) => stopEntry(child)));
+    await harness.db?.drop();
+  });
+  return harness;
 }
 
 /** Stops a process started by {@link spawnEntry} (SIGTERM, SIGKILL after 5 s) and waits for its exit. */

@@ -1,27 +1,15 @@
-import type { ChildProcess } from 'node:child_process';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { freePort } from '../local/embedded-postgres';
 import { createTestStore, waitFor } from '../testing/test-database';
 import {
   createWorkflows,
-  isolatedDatabase,
+  processHarness,
   expectExactlyOnce,
   orderEvents,
-  spawnEntry,
-  stopEntry,
   waitAllRouted,
 } from './reliability-kit';
 
-let db: Awaited<ReturnType<typeof isolatedDatabase>>;
-const children: ChildProcess[] = [];
-
-beforeAll(async () => {
-  db = await isolatedDatabase('scale');
-});
-afterAll(async () => {
-  await Promise.all(children.map((child) => stopEntry(child)));
-  await db?.drop();
-});
+const harness = processHarness('scale');
 
 interface Answer {
   accepted: string[];
@@ -30,23 +18,21 @@ interface Answer {
 
 describe('two API processes (one executing inline) and two workers on one database', () => {
   it('process duplicates posted to both APIs once: each id accepted once, no effect doubled', async () => {
-    const { pool, app } = db;
+    const { pool, app } = harness.db;
     const storeId = await createTestStore(pool, 'scale');
     const workflows = await createWorkflows(app, storeId);
-    const url = db.url;
     const ports = [await freePort(), await freePort()];
     // One API executes what it ingests inline (the default), the other leaves it all to the workers.
     ports.forEach((port, i) => {
-      children.push(
-        spawnEntry('src/server.ts', url, {
-          WORKER: 'off',
-          INLINE_EXECUTION: i === 0 ? 'on' : 'off',
-          HOST: '127.0.0.1',
-          PORT: String(port),
-        }),
-      );
+      harness.spawn('src/server.ts', {
+        WORKER: 'off',
+        INLINE_EXECUTION: i === 0 ? 'on' : 'off',
+        HOST: '127.0.0.1',
+        PORT: String(port),
+      });
     });
-    children.push(spawnEntry('src/worker.ts', url), spawnEntry('src/worker.ts', url));
+    harness.spawn('src/worker.ts');
+    harness.spawn('src/worker.ts');
     for (const port of ports) {
       await waitFor(
         async () =>

@@ -1,30 +1,18 @@
-import type { ChildProcess } from 'node:child_process';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createTestStore, waitFor } from '../testing/test-database';
 import {
   createWorkflows,
-  isolatedDatabase,
+  processHarness,
   expectExactlyOnce,
   orderEvents,
-  spawnEntry,
-  stopEntry,
   waitAllRouted,
 } from './reliability-kit';
 
-let db: Awaited<ReturnType<typeof isolatedDatabase>>;
-const children: ChildProcess[] = [];
-
-beforeAll(async () => {
-  db = await isolatedDatabase('kill');
-});
-afterAll(async () => {
-  await Promise.all(children.map((child) => stopEntry(child)));
-  await db?.drop();
-});
+const harness = processHarness('kill');
 
 describe('a worker process killed mid-batch', () => {
   it('loses and doubles nothing: a restarted worker takes over the dead one’s claimed jobs', async () => {
-    const { pool, app } = db;
+    const { pool, app } = harness.db;
     const storeId = await createTestStore(pool, 'kill');
     const workflows = await createWorkflows(app, storeId);
     const events = orderEvents(storeId, 150);
@@ -46,8 +34,7 @@ describe('a worker process killed mid-batch', () => {
         )
       ).rows[0] as { applied: number; routed: number };
 
-    const first = spawnEntry('src/worker.ts', db.url);
-    children.push(first);
+    const first = harness.spawn('src/worker.ts');
     // The first batch is applied, its runs are under way: kill now, in the middle.
     await waitFor(async () => ((await progress()).applied > 0 ? true : undefined), 25_000, 5);
     first.kill('SIGKILL');
@@ -59,8 +46,7 @@ describe('a worker process killed mid-batch', () => {
     expect(atKill.routed).toBeLessThan(events.length);
     expect(locked[0].n).toBeGreaterThan(0); // jobs the dead worker had claimed
 
-    const second = spawnEntry('src/worker.ts', db.url, { WORKER_RECOVERY_STALE_MS: '200' });
-    children.push(second);
+    harness.spawn('src/worker.ts', { WORKER_RECOVERY_STALE_MS: '200' });
     await waitAllRouted(
       pool,
       storeId,
