@@ -129,7 +129,7 @@ export interface LoadResult {
 }
 
 /**
- * Runs HTTP load from a separate process (`pipeline-bench.ts --load`, autocannon inside), so the
+ * Runs HTTP load from a separate process (`pipeline-load.ts`: autocannon, or paced requests), so the
  * generator never competes with the bench's own event loop; `rate` caps requests/s overall.
  */
 export async function runLoad(args: {
@@ -144,8 +144,7 @@ export async function runLoad(args: {
     [
       '--import',
       'tsx',
-      'bench/pipeline-bench.ts',
-      '--load',
+      'bench/pipeline-load.ts',
       JSON.stringify({
         url: args.url,
         seconds: args.seconds,

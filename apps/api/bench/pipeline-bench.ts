@@ -1,6 +1,4 @@
-import http from 'node:http';
 import os from 'node:os';
-import autocannon from 'autocannon';
 import { freePort } from '../src/local/embedded-postgres';
 import {
   cpuMs,
@@ -16,9 +14,10 @@ import {
   stopProcess,
   until,
 } from './bench-env';
+import { benchEvent, states } from './bench-events';
 
 // `pnpm bench pipeline`. Three processes besides this one: the API (HTTP only), the worker, and
-// the HTTP load (autocannon, started as `pipeline-bench.ts --load`), so the load generator never
+// the HTTP load (`pipeline-load.ts`), so the load generator never
 // shares an event loop with what it measures.
 // 1. ingest/s over HTTP (batches of BENCH_INGEST_BATCH events per request, and one event per
 //    request), and in the same run the raw durable insert loop at the same concurrency and rows
@@ -26,7 +25,7 @@ import {
 // 2. executions/s: the ingested backlog (50 active workflows, one acts per event) drained by the
 //    worker process for at most BENCH_SECONDS; its peak RSS.
 // 3. event → first action latency at BENCH_LATENCY_RATE events/s (one event per request, paced
-//    evenly; see loadMain), measured after BENCH_LATENCY_WARMUP_SECONDS of the same load (the fresh
+//    evenly; see pipeline-load.ts), measured after BENCH_LATENCY_WARMUP_SECONDS of the same load (the fresh
 //    worker's first seconds are its JIT warming up, not its steady state).
 const sustainedSeconds = Number(process.env.BENCH_SECONDS ?? 60);
 const ingestSeconds = Number(process.env.BENCH_INGEST_SECONDS ?? 10);
@@ -35,116 +34,7 @@ const connections = Number(process.env.BENCH_CONNECTIONS ?? 16);
 const latencyRate = Number(process.env.BENCH_LATENCY_RATE ?? 500);
 const latencySeconds = Number(process.env.BENCH_LATENCY_SECONDS ?? 10);
 const latencyWarmupSeconds = Number(process.env.BENCH_LATENCY_WARMUP_SECONDS ?? 5);
-const states = Array.from({ length: 50 }, (_, i) => `S${i}`);
 const storeId = 'bench';
-let counter = 0;
-
-/** An `order.created` for one of 5,000 customers spread over 50 states (one workflow each). */
-function event(prefix: string) {
-  counter += 1;
-  const at = new Date().toISOString();
-  return {
-    id: `${prefix}-${counter}`,
-    type: 'order.created',
-    occurredAt: at,
-    customer: {
-      externalId: `bc-${counter % 5000}`,
-      email: `bc${counter % 5000}@example.com`,
-      address: { country: 'US', state: states[counter % 50] },
-    },
-    order: {
-      externalId: `${prefix}-o${counter}`,
-      total: 12900,
-      currency: 'USD',
-      status: 'paid',
-      createdAt: at,
-      items: [{ sku: 'IPH-15', category: 'Phones', brand: 'Apple', quantity: 1, unitPrice: 12900 }],
-    },
-  };
-}
-
-/**
- * The load process: bodies built per request, against `url`; prints its result. At full speed
- * autocannon; at a fixed `rate`, requests paced evenly (request i is sent at i / rate s):
- * autocannon's `overallRate` sends each second's quota in a burst at the start of the second,
- * which measured the burst's queue, not the pipeline's latency at that rate.
- */
-async function loadMain(args: { url: string; seconds: number; batch: number; rate?: number; c: number }) {
-  const prefix = `${args.rate ? 'lat' : 'ing'}${args.batch}-${process.pid}`;
-  const body = () =>
-    JSON.stringify(
-      args.batch === 1 ? event(prefix) : { events: Array.from({ length: args.batch }, () => event(prefix)) },
-    );
-  if (args.rate) {
-    console.log(JSON.stringify(await pacedLoad(args.url, args.rate, args.seconds, body)));
-    return;
-  }
-  const result = await autocannon({
-    url: args.url,
-    method: 'POST',
-    connections: args.c,
-    duration: args.seconds,
-    headers: { 'content-type': 'application/json' },
-    requests: [{ setupRequest: (req) => ({ ...req, body: body() }) }],
-  });
-  console.log(
-    JSON.stringify({
-      total: result.requests.total,
-      non2xx: result.non2xx,
-      errors: result.errors,
-      ok: result['2xx'],
-    }),
-  );
-}
-
-/**
- * `rate` requests per second for `seconds`, evenly spaced (late ones go at once), over keep-alive
- * connections. Plain `node:http`: `fetch` cost the load process ~1.5 ms of CPU per request, most
- * of a core at 500/s on a 2-core machine shared with what it measures.
- */
-async function pacedLoad(url: string, rate: number, seconds: number, body: () => string) {
-  const counts = { total: 0, ok: 0, non2xx: 0, errors: 0 };
-  const target = new URL(url);
-  const agent = new http.Agent({ keepAlive: true, maxSockets: 64 });
-  const post = (payload: string) =>
-    new Promise<void>((resolve) => {
-      const req = http.request(
-        {
-          agent,
-          host: target.hostname,
-          port: target.port,
-          path: target.pathname,
-          method: 'POST',
-          headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(payload) },
-        },
-        (res) => {
-          res.resume();
-          res.on('end', () => {
-            if (res.statusCode! < 300) counts.ok += 1;
-            else counts.non2xx += 1;
-            resolve();
-          });
-        },
-      );
-      req.on('error', () => {
-        counts.errors += 1;
-        resolve();
-      });
-      req.end(payload);
-    });
-  const inFlight = new Set<Promise<void>>();
-  const started = performance.now();
-  for (let i = 0; i < Math.round(rate * seconds); i += 1) {
-    const wait = started + (i * 1000) / rate - performance.now();
-    if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
-    counts.total += 1;
-    const sent: Promise<void> = post(body()).finally(() => inFlight.delete(sent));
-    inFlight.add(sent);
-  }
-  await Promise.all(inFlight);
-  agent.destroy();
-  return counts;
-}
 
 function workflowGraph(state: string) {
   const n = (id: string, type: string, config: object) => ({ id, type, position: { x: 0, y: 0 }, config });
@@ -396,7 +286,7 @@ async function rawInsertLoop(pool: import('pg').Pool, seconds: number, batch: nu
   await Promise.all(
     Array.from({ length: connections }, async () => {
       while (Date.now() < end) {
-        const rows = Array.from({ length: batch }, () => event(table));
+        const rows = Array.from({ length: batch }, () => benchEvent(table));
         await pool.query(
           `INSERT INTO ${table} (store_id, event_id, type, payload, occurred_at)
            SELECT $1, e->>'id', e->>'type', e, (e->>'occurredAt')::timestamptz FROM jsonb_array_elements($2::jsonb) e
@@ -410,9 +300,4 @@ async function rawInsertLoop(pool: import('pg').Pool, seconds: number, batch: nu
   return n / seconds;
 }
 
-const loadFlag = process.argv.indexOf('--load');
-if (loadFlag >= 0) {
-  await loadMain(JSON.parse(process.argv[loadFlag + 1]!));
-} else {
-  await main();
-}
+await main();
