@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { freePort } from '../local/embedded-postgres';
 import { createTestStore, waitFor } from '../testing/test-database';
 import {
   createWorkflows,
@@ -16,23 +15,11 @@ describe('an API process killed while it executes ingested events inline', () =>
     const { pool, app } = harness.db;
     const storeId = await createTestStore(pool, 'apikill');
     const workflows = await createWorkflows(app, storeId);
-    const port = await freePort();
-    const api = harness.spawn('src/server.ts', {
-      WORKER: 'off',
-      INLINE_GRACE_SECONDS: '1',
-      HOST: '127.0.0.1',
-      PORT: String(port),
-    });
-    await waitFor(
-      async () =>
-        (await fetch(`http://127.0.0.1:${port}/api/health`).catch(() => null))?.ok ? true : undefined,
-      60_000,
-      100,
-    );
+    const { child: api, url } = await harness.spawnApi({ INLINE_GRACE_SECONDS: '1' });
     const events = orderEvents(storeId, 200);
     const answers = await Promise.all(
       Array.from({ length: 10 }, async (_, i) => {
-        const res = await fetch(`http://127.0.0.1:${port}/api/stores/${storeId}/events`, {
+        const res = await fetch(`${url}/api/stores/${storeId}/events`, {
           method: 'POST',
           headers: { 'content-type': 'application/json' },
           body: JSON.stringify({ events: events.slice(i * 20, i * 20 + 20) }),

@@ -5,6 +5,7 @@ import type { FastifyInstance } from 'fastify';
 import type pg from 'pg';
 import { afterAll, beforeAll, expect } from 'vitest';
 import { buildApp } from '../app';
+import { freePort } from '../local/embedded-postgres';
 import { migrateDatabase } from '../db/migrate';
 import { createPool } from '../db/pool';
 import { orderEvent } from '../testing/test-app';
@@ -67,6 +68,23 @@ export function processHarness(prefix: string) {
       const child = spawnEntry(entry, harness.db.url, env);
       children.push(child);
       return child;
+    },
+    /** Starts an HTTP-only API process (`WORKER=off`) on a free port; resolves once it answers. */
+    async spawnApi(env: Record<string, string> = {}): Promise<{ child: ChildProcess; url: string }> {
+      const port = await freePort();
+      const child = harness.spawn('src/server.ts', {
+        WORKER: 'off',
+        HOST: '127.0.0.1',
+        PORT: String(port),
+        ...env,
+      });
+      const url = `http://127.0.0.1:${port}`;
+      await waitFor(
+        async () => ((await fetch(`${url}/api/health`).catch(() => null))?.ok ? true : undefined),
+        60_000,
+        100,
+      );
+      return { child, url };
     },
   };
   beforeAll(async () => {

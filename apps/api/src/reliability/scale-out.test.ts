@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { freePort } from '../local/embedded-postgres';
-import { createTestStore, waitFor } from '../testing/test-database';
+import { createTestStore } from '../testing/test-database';
 import {
   createWorkflows,
   processHarness,
@@ -21,29 +20,13 @@ describe('two API processes (one executing inline) and two workers on one databa
     const { pool, app } = harness.db;
     const storeId = await createTestStore(pool, 'scale');
     const workflows = await createWorkflows(app, storeId);
-    const ports = [await freePort(), await freePort()];
     // One API executes what it ingests inline (the default), the other leaves it all to the workers.
-    ports.forEach((port, i) => {
-      harness.spawn('src/server.ts', {
-        WORKER: 'off',
-        INLINE_EXECUTION: i === 0 ? 'on' : 'off',
-        HOST: '127.0.0.1',
-        PORT: String(port),
-      });
-    });
+    const apis = await Promise.all([harness.spawnApi(), harness.spawnApi({ INLINE_EXECUTION: 'off' })]);
     harness.spawn('src/worker.ts');
     harness.spawn('src/worker.ts');
-    for (const port of ports) {
-      await waitFor(
-        async () =>
-          (await fetch(`http://127.0.0.1:${port}/api/health`).catch(() => null))?.ok ? true : undefined,
-        60_000,
-        100,
-      );
-    }
     const events = orderEvents(storeId, 200);
-    const post = async (port: number, batch: unknown[]) => {
-      const res = await fetch(`http://127.0.0.1:${port}/api/stores/${storeId}/events`, {
+    const post = async (api: { url: string }, batch: unknown[]) => {
+      const res = await fetch(`${api.url}/api/stores/${storeId}/events`, {
         method: 'POST',
         headers: { 'content-type': 'application/json' },
         body: JSON.stringify({ events: batch }),
@@ -60,9 +43,9 @@ describe('two API processes (one executing inline) and two workers on one databa
       posted += batch.length * 2 + again.length * 2;
       answers.push(
         ...(await Promise.all([
-          post(ports[0]!, batch),
-          post(ports[1]!, [...again, ...batch]),
-          post(ports[0]!, again),
+          post(apis[0]!, batch),
+          post(apis[1]!, [...again, ...batch]),
+          post(apis[0]!, again),
         ])),
       );
     }
