@@ -37,8 +37,8 @@ export interface AppliedBatch {
  * Round trips are what an event costs here, so the transaction opens with its lock and closes
  * with its mark and facts reads, each one simple query (ids and store ids as escaped literals);
  * the per-event upserts are named prepared statements, and those of order events (one statement
- * each) are sent together in one round trip (pipelined-statements.ts): three round trips for a
- * batch of orders.
+ * each) are sent together in one round trip (pipelined-statements.ts). A batch of orders only
+ * sends its lock with them, betting that none is applied yet: two round trips.
  */
 export async function applyBatch(
   pool: pg.Pool,
@@ -54,11 +54,25 @@ export async function applyBatch(
   });
   const client = await pool.connect();
   try {
+    const ids = batch.map((b) => b.id);
+    // A batch of orders only (the usual one) opens with its lock and every apply in ONE round trip,
+    // betting that no event of it is applied yet. Lost (an earlier attempt applied one: the lock
+    // waited for it and shows it), it rolls back and takes the long way below, which skips those.
+    const statements = ordered.map(oneStatementApply);
+    const bet = statements.every((s) => s !== null)
+      ? await runPipelined(client, [
+          beginStatement,
+          lockStatement(ids),
+          ...(statements as PipelinedStatement[]),
+        ])
+      : null;
+    const won = bet !== null && (bet[1] as unknown as LockedRow[]).every((r) => !r.processed_at);
+    if (bet !== null && !won) await client.query('ROLLBACK');
     // A simple query of several statements answers one result per statement (pg's types model one).
-    const opened = (await client.query(
-      `BEGIN; ${lockSql(batch.map((b) => b.id))}`,
-    )) as unknown as pg.QueryResult[];
-    const locked = opened[1]!.rows as { id: string; customer_id: string | null; processed_at: Date | null }[];
+    const locked = won
+      ? []
+      : (((await client.query(`BEGIN; ${lockSql(ids)}`)) as unknown as pg.QueryResult[])[1]!
+          .rows as LockedRow[]);
     const done = new Map(
       locked.filter((r) => r.processed_at).map((r) => [Number(r.id), Number(r.customer_id)]),
     );
@@ -85,13 +99,14 @@ export async function applyBatch(
       });
       pending.length = 0;
     };
-    for (const item of ordered) {
+    if (won) ordered.forEach((item, i) => settle(item, Number(bet[i + 2]![0]!.customer_id)));
+    for (const [i, item] of (won ? [] : ordered).entries()) {
       const doneId = done.get(item.id);
       if (doneId !== undefined) {
         settle(item, doneId);
         continue;
       }
-      const statement = oneStatementApply(item);
+      const statement = statements[i];
       if (statement) {
         pending.push({ item, statement });
         continue;
@@ -133,8 +148,22 @@ function oneStatementApply({ storeId, event }: EventToApply): PipelinedStatement
 /** Row ids are integers: safe to inline as an array literal. */
 const idArray = (ids: number[]) => `'{${ids.map((id) => Math.trunc(id)).join(',')}}'::bigint[]`;
 
+interface LockedRow {
+  id: string;
+  customer_id: string | null;
+  processed_at: Date | null;
+}
+
 const lockSql = (ids: number[]) =>
   `SELECT id, customer_id, processed_at FROM events WHERE id = ANY(${idArray(ids)}) ORDER BY id FOR UPDATE`;
+
+const beginStatement: PipelinedStatement = { name: 'segflow_begin', text: 'BEGIN', values: [] };
+
+const lockStatement = (ids: number[]): PipelinedStatement => ({
+  name: 'segflow_lock_events',
+  text: 'SELECT id, customer_id, processed_at FROM events WHERE id = ANY($1::bigint[]) ORDER BY id FOR UPDATE',
+  values: [ids],
+});
 
 const markSql = (applied: { id: number; customer_id: number }[]) => `
 UPDATE events e SET processed_at = now(), customer_id = x.customer_id
