@@ -99,7 +99,10 @@ export async function applyBatch(
       });
       pending.length = 0;
     };
-    if (won) ordered.forEach((item, i) => settle(item, Number(bet[i + 2]![0]!.customer_id)));
+    if (won)
+      ordered.forEach((item, i) => {
+        settle(item, Number(bet[i + 2]![0]!.customer_id));
+      });
     for (const [i, item] of (won ? [] : ordered).entries()) {
       const doneId = done.get(item.id);
       if (doneId !== undefined) {
