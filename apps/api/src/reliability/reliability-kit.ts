@@ -175,7 +175,7 @@ export function orderEvents(prefix: string, n: number, customers = 20) {
 }
 
 /** Waits until every event is applied and routed (its `event_routes` row written). */
-export async function waitAllRouted(pool: pg.Pool, storeId: string, ids: string[], timeoutMs = 25_000) {
+async function waitAllRouted(pool: pg.Pool, storeId: string, ids: string[], timeoutMs = 25_000) {
   await waitFor(
     async () => {
       const { rows } = await pool.query(
@@ -191,9 +191,10 @@ export async function waitAllRouted(pool: pg.Pool, storeId: string, ids: string[
 }
 
 /**
- * The exactly-once verdict over a set of accepted order events: each applied once (stats equal
- * the sums), routed once, one run of the acting workflow with one ledgered action per event, and
- * the idle workflow counted exactly once per event (no row, no loss, no double count).
+ * The exactly-once verdict over a set of accepted order events, once every one is routed (see
+ * {@link waitAllRouted}): each applied once (stats equal the sums), routed once, one run of the
+ * acting workflow with one ledgered action per event, and the idle workflow counted exactly once
+ * per event (no row, no loss, no double count).
  */
 export async function expectExactlyOnce(
   pool: pg.Pool,
@@ -202,6 +203,7 @@ export async function expectExactlyOnce(
   events: ReturnType<typeof orderEvents>,
 ) {
   const ids = events.map((e) => e.id);
+  await waitAllRouted(pool, storeId, ids);
   const q = async (text: string, params: unknown[] = []) =>
     (await pool.query(text, [storeId, ...params])).rows;
   const [applied] = await q(
