@@ -5,14 +5,16 @@ import { createWorkflows, expectExactlyOnce, processHarness, orderEvents } from 
 const harness = processHarness('apikill');
 
 describe('an API process killed while it executes ingested events inline', () => {
-  it('loses and doubles nothing: a worker takes the safety-net jobs after their grace period', async () => {
+  it('loses and doubles nothing: the inline sweep gives the unfinished events to a worker after the grace period', async () => {
     const { pool, app } = harness.db;
     const storeId = await createTestStore(pool, 'apikill');
     const workflows = await createWorkflows(app, storeId);
     const { child: api, url } = await harness.spawnApi({ INLINE_GRACE_SECONDS: '1' });
-    const events = orderEvents(storeId, 200);
+    // Enough events that the API cannot finish them all before the kill lands (past 256 waiting
+    // inline, ingest also gives some their jobs at once).
+    const events = orderEvents(storeId, 500);
     const answers = await Promise.all(
-      Array.from({ length: 10 }, async (_, i) => {
+      Array.from({ length: 25 }, async (_, i) => {
         const res = await fetch(`${url}/api/stores/${storeId}/events`, {
           method: 'POST',
           headers: { 'content-type': 'application/json' },
@@ -35,7 +37,7 @@ describe('an API process killed while it executes ingested events inline', () =>
     await new Promise((resolve) => api.once('exit', resolve));
     expect(await routed()).toBeLessThan(events.length);
 
-    harness.spawn('src/worker.ts', { WORKER_RECOVERY_STALE_MS: '200' });
+    harness.spawn('src/worker.ts', { WORKER_RECOVERY_STALE_MS: '200', INLINE_GRACE_SECONDS: '1' });
     await expectExactlyOnce(pool, storeId, workflows, events);
   }, 90_000);
 });

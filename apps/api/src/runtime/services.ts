@@ -71,7 +71,6 @@ async function startInlineExecution(pool: pg.Pool, workerDeps?: PipelineDeps) {
   const deps = workerDeps ?? createPipelineDeps(pool, writePool!);
   if (!workerDeps) await deps.router.start();
   const handoff = createInlineExecution(deps, {
-    ...(process.env.INLINE_GRACE_SECONDS ? { graceSeconds: Number(process.env.INLINE_GRACE_SECONDS) } : {}),
     ...(process.env.INLINE_MAX_QUEUED ? { maxQueued: Number(process.env.INLINE_MAX_QUEUED) } : {}),
   });
   return {

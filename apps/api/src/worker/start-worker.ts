@@ -14,6 +14,7 @@ import { type PipelineDeps, processEvents } from './process-event';
 import { resumeRun } from './resume-run';
 import { retryRun } from './retry-run';
 import { createRunStore } from './run-store';
+import { inlineGraceSeconds, startInlineSweep } from './inline-sweep';
 import { createWorkerPresence } from './worker-presence';
 import { createWorkflowRouter } from './workflow-router';
 
@@ -24,6 +25,8 @@ export interface WorkerOptions {
   concurrency?: number;
   /** Jobs fetched (and locked) per claim: batched claims for throughput. */
   localQueueSize?: number;
+  /** The inline sweep's grace period (inline-sweep.ts); default INLINE_GRACE_SECONDS or 10 s. */
+  inlineGraceSeconds?: number;
 }
 
 /** A running worker. */
@@ -78,6 +81,9 @@ export async function startWorker(options: WorkerOptions): Promise<WorkerHandle>
       : {}),
   });
   await presence.start();
+  const sweep = startInlineSweep(options.pool, {
+    graceSeconds: options.inlineGraceSeconds ?? inlineGraceSeconds(),
+  });
   const workerEvents: WorkerEvents = new EventEmitter();
   // The runner of the moment is known by its pool id; a pool that shuts itself down (Postgres
   // unreachable past its retries) or exits is replaced, and its claimed jobs freed for the sweep.
@@ -108,11 +114,6 @@ export async function startWorker(options: WorkerOptions): Promise<WorkerHandle>
         worker: {
           localQueue: {
             size: options.localQueueSize ?? 200,
-            // A fetch that found nothing due waits ~50 ms before the next, unless notified of many
-            // jobs meanwhile: API processes executing inline (inline-execution.ts) enqueue their
-            // safety-net jobs in the future, each with a notification that would otherwise cost
-            // every worker an empty fetch (measured: a quarter of a core at 300 events/s).
-            refetchDelay: { durationMs: 50, maxAbortThreshold: 200 },
           },
           completeJobBatchDelay: 0,
           failJobBatchDelay: 0,
@@ -146,6 +147,7 @@ export async function startWorker(options: WorkerOptions): Promise<WorkerHandle>
     },
     deps,
     async stop() {
+      await sweep.stop();
       await running.stop();
       await presence.close();
       await writePool.end().catch(() => {});

@@ -1,4 +1,14 @@
-import { bigint, index, integer, jsonb, pgTable, text, uniqueIndex } from 'drizzle-orm/pg-core';
+import {
+  bigint,
+  boolean,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  primaryKey,
+  text,
+  uniqueIndex,
+} from 'drizzle-orm/pg-core';
 import { storeIdColumn, tstz } from './stores';
 
 /** The durable inbox. `event_id` is the client's idempotency key, unique per store. */
@@ -19,9 +29,27 @@ export const events = pgTable(
     depth: integer('depth').notNull().default(0),
     causeRunId: text('cause_run_id'),
     error: text('error'),
+    /**
+     * Taken by the API process that stored it, to execute inline, with no job: should that process
+     * fail it or die, the inline sweep (worker/inline-sweep.ts) enqueues one.
+     */
+    inline: boolean('inline').notNull().default(false),
   },
   (t) => [
     uniqueIndex('events_store_event_key').on(t.storeId, t.eventId),
     index('events_store_received_idx').on(t.storeId, t.receivedAt),
   ],
+);
+
+/**
+ * How far the inline sweep has looked at a store's events (by `received_at`): every inline event
+ * received up to `swept_to` is finished or has a job.
+ */
+export const eventSweeps = pgTable(
+  'event_sweeps',
+  {
+    storeId: storeIdColumn(),
+    sweptTo: tstz('swept_to').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.storeId] })],
 );

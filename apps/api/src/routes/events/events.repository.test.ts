@@ -72,44 +72,39 @@ describe('the events inbox', () => {
     });
   });
 
-  it('delays the jobs of events an inline handoff takes, and hands it their row and job ids', async () => {
+  it('marks the events an inline handoff takes and enqueues them no job; hands it their row ids', async () => {
     await inRolledBackTransaction(async () => {
-      const handed: { reserved: number; ids: number[]; events: string[]; jobIds: number[] }[] = [];
+      const handed: { reserved: number; ids: number[]; events: string[] }[] = [];
       let room = true;
       const inline: InlineHandoff = {
-        graceSeconds: 30,
         reserve: () => room,
-        hand: (reserved, events, jobIds) =>
+        hand: (reserved, events) => {
           handed.push({
             reserved,
             ids: events.map((e) => e.rowId),
             events: events.map((e) => `${e.storeId}/${e.event.id}@${e.depth} ${e.timeZone}`),
-            jobIds,
-          }),
+          });
+        },
       };
       const repository = createEventRepository(client as unknown as pg.Pool, inline);
       const taken = [orderEvent('inline-a', 1000), orderEvent('inline-b', 2000)];
       await repository.insert(storeId, taken, 2);
       room = false;
       await repository.insert(storeId, [orderEvent('inline-c', 3000)]);
-      const { rows } = await client.query<{ id: string; ids: string[]; delay: number }>(
-        `SELECT j.id, j.payload->'ids' AS ids, round(extract(epoch FROM j.run_at - now()))::int AS delay
-         FROM graphile_worker._private_jobs j
-         WHERE (j.payload->'ids'->>0)::bigint IN (SELECT id FROM events WHERE store_id = $1) ORDER BY j.id`,
+      const rowIds = await eventRowIds();
+      // Only the event the handoff had no room for has a job (due now).
+      expect(await jobsOfStore()).toEqual([rowIds.slice(2)]);
+      const { rows: marks } = await client.query<{ inline: boolean }>(
+        'SELECT inline FROM events WHERE store_id = $1 ORDER BY id',
         [storeId],
       );
-      const rowIds = await eventRowIds();
-      expect(rows.map((r) => ({ ids: r.ids.map(Number), delay: r.delay }))).toEqual([
-        { ids: rowIds.slice(0, 2), delay: 30 },
-        { ids: rowIds.slice(2), delay: 0 },
-      ]);
+      expect(marks.map((r) => r.inline)).toEqual([true, true, false]);
       const { rows: store } = await client.query('SELECT time_zone FROM stores WHERE id = $1', [storeId]);
       expect(handed).toEqual([
         {
           reserved: 2,
           ids: rowIds.slice(0, 2),
           events: taken.map((e) => `${storeId}/${e.id}@2 ${store[0].time_zone}`),
-          jobIds: [Number(rows[0]!.id)],
         },
       ]);
     });

@@ -11,17 +11,17 @@ export interface ValidEvent {
 /**
  * The insert and its jobs in one statement; `jobs` is the CTE that enqueues them and returns their
  * ids. Up to EVENTS_PER_JOB rows make one job; more are chunked (the chunking's window and grouping
- * cost a single-event request ~20 % of its throughput, so only big statements pay it). `$2` is the
- * jobs' delay in seconds: 0, or the inline executor's grace period (see inline-execution.ts).
+ * cost a single-event request ~20 % of its throughput, so only big statements pay it). Events an
+ * inline executor takes are marked `inline` and get no job (see worker/inline-sweep.ts).
  */
-const insertSql = (jobs: string) => `
+const insertSql = (jobs: string, inline: boolean) => `
 WITH input AS (
   SELECT r->>'s' AS store_id, r->'e'->>'id' AS event_id, r->'e'->>'type' AS type, r->'e' AS payload,
          (r->'e'->>'occurredAt')::timestamptz AS occurred_at, (r->>'d')::int AS depth, ord
   FROM jsonb_array_elements($1::jsonb) WITH ORDINALITY AS x(r, ord)
 ), ins AS (
-  INSERT INTO events (store_id, event_id, type, payload, occurred_at, depth)
-  SELECT store_id, event_id, type, payload, occurred_at, depth FROM input ORDER BY ord
+  INSERT INTO events (store_id, event_id, type, payload, occurred_at, depth, inline)
+  SELECT store_id, event_id, type, payload, occurred_at, depth, ${inline} FROM input ORDER BY ord
   ON CONFLICT (store_id, event_id) DO NOTHING
   RETURNING id, store_id, event_id
 ), ${jobs}
@@ -30,21 +30,29 @@ SELECT ins.id, ins.store_id, ins.event_id, (SELECT array_agg(id) FROM jobs) AS j
 FROM ins`;
 
 const jobSpec = (ids: string) =>
-  `ROW('apply_event', json_build_object('ids', ${ids}), NULL, now() + make_interval(secs => $2::float8), NULL, NULL, NULL, NULL)::graphile_worker.job_spec`;
+  `ROW('apply_event', json_build_object('ids', ${ids}), NULL, NULL, NULL, NULL, NULL, NULL)::graphile_worker.job_spec`;
 
-const oneJobSql = insertSql(`jobs AS (
+const oneJobSql = insertSql(
+  `jobs AS (
   SELECT j.id FROM (SELECT array_agg(id ORDER BY id) AS ids FROM ins HAVING count(*) > 0) a
   CROSS JOIN LATERAL graphile_worker.add_jobs(ARRAY[${jobSpec('a.ids')}]) j
-)`);
+)`,
+  false,
+);
 
-const chunkedJobsSql = insertSql(`chunks AS (
+const chunkedJobsSql = insertSql(
+  `chunks AS (
   SELECT array_agg(id ORDER BY id) AS ids
   FROM (SELECT id, (row_number() OVER (ORDER BY id) - 1) / ${EVENTS_PER_JOB} AS chunk FROM ins) numbered
   GROUP BY chunk
 ), jobs AS (
   SELECT j.id FROM (SELECT array_agg(${jobSpec('ids')} ORDER BY ids[1]) AS specs FROM chunks HAVING count(*) > 0) a
   CROSS JOIN LATERAL graphile_worker.add_jobs(a.specs) j
-)`);
+)`,
+  false,
+);
+
+const inlineSql = insertSql('jobs AS (SELECT NULL::bigint AS id WHERE false)', true);
 
 interface InsertedRow {
   id: string;
@@ -58,13 +66,13 @@ interface InsertedRow {
  * Runs the insert; a deadlock (40P01: two requests carrying the same ids in different orders, each
  * waiting for the other's uncommitted row) is retried, as Postgres advises: one of them always wins.
  */
-async function insertRetryingDeadlocks(pool: pg.Pool, rows: unknown[], delaySeconds: number, attempt = 1) {
+async function insertRetryingDeadlocks(pool: pg.Pool, rows: unknown[], inline: boolean, attempt = 1) {
   try {
-    const sql = rows.length > EVENTS_PER_JOB ? chunkedJobsSql : oneJobSql;
-    return await pool.query<InsertedRow>(sql, [JSON.stringify(rows), delaySeconds]);
+    const sql = inline ? inlineSql : rows.length > EVENTS_PER_JOB ? chunkedJobsSql : oneJobSql;
+    return await pool.query<InsertedRow>(sql, [JSON.stringify(rows)]);
   } catch (error) {
     if ((error as { code?: string }).code !== '40P01' || attempt >= 5) throw error;
-    return insertRetryingDeadlocks(pool, rows, delaySeconds, attempt + 1);
+    return insertRetryingDeadlocks(pool, rows, inline, attempt + 1);
   }
 }
 
@@ -78,13 +86,12 @@ export interface StoredEvent {
 }
 
 /**
- * Where stored events may go at once, besides their job (see worker/inline-execution.ts): `reserve`
- * says whether it takes `n` more events now; `hand` gives it what the statement inserted.
+ * Where stored events may go at once instead of to a job (see worker/inline-execution.ts):
+ * `reserve` says whether it takes `n` more events now; `hand` gives it what the statement inserted.
  */
 export interface InlineHandoff {
-  graceSeconds: number;
   reserve(n: number): boolean;
-  hand(reserved: number, events: StoredEvent[], jobIds: number[]): void;
+  hand(reserved: number, events: StoredEvent[]): void;
 }
 
 interface Waiting {
@@ -104,8 +111,8 @@ const MAX_MERGED = 2000;
  * nothing accepted is lost, and a batch of events costs the queue a few jobs, not one each. Requests
  * arriving in the same turn of the event loop share one statement (one commit, one `add_jobs`
  * call): each still answers only after that statement committed, with its own accepted ids. With
- * an `inline` handoff that has room, the jobs are delayed by its grace period and the inserted
- * events handed to it once the requests are answered.
+ * an `inline` handoff that has room, the events are marked `inline` and enqueue no job; they are
+ * handed to it once the requests are answered (the inline sweep is their safety net).
  */
 export function createEventRepository(pool: pg.Pool, inline?: InlineHandoff) {
   let queue: Waiting[] = [];
@@ -127,9 +134,9 @@ export function createEventRepository(pool: pg.Pool, inline?: InlineHandoff) {
     const reserved = inline?.reserve(rows.length) ? rows.length : 0;
     let result: pg.QueryResult<InsertedRow>;
     try {
-      result = await insertRetryingDeadlocks(pool, rows, reserved > 0 ? inline!.graceSeconds : 0);
+      result = await insertRetryingDeadlocks(pool, rows, reserved > 0);
     } catch (error) {
-      if (reserved > 0) inline!.hand(reserved, [], []);
+      if (reserved > 0) inline!.hand(reserved, []);
       for (const w of batch) w.reject(error);
       return;
     }
@@ -149,7 +156,7 @@ export function createEventRepository(pool: pg.Pool, inline?: InlineHandoff) {
         });
     }
     for (const w of batch) w.resolve(inserted.get(w)!);
-    if (reserved > 0) inline!.hand(reserved, stored, (result.rows[0]?.job_ids ?? []).map(Number));
+    if (reserved > 0) inline!.hand(reserved, stored);
   }
 
   function drain(): void {
