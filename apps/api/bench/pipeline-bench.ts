@@ -140,7 +140,7 @@ async function main() {
     for (const [pid, ms] of await databaseCpuMs(db.pool, db.name)) dbCpu += ms - (cpuBefore.db.get(pid) ?? 0);
     const counted = await db.pool.query<{ runs: string; counted: string }>(
       `SELECT (SELECT count(*) FROM runs WHERE store_id = $1) AS runs,
-              (SELECT coalesce(sum(n), 0) FROM path_counters WHERE store_id = $1 AND node_id = '') AS counted`,
+              (SELECT coalesce(sum(n), 0) FROM path_counts WHERE store_id = $1 AND node_id = '') AS counted`,
       [storeId],
     );
     metrics.push({

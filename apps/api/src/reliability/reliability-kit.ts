@@ -241,7 +241,7 @@ export async function expectExactlyOnce(
     actions: ids.length,
   });
   const [idle] = await q(
-    `SELECT (SELECT coalesce(sum(n), 0)::int FROM path_counters WHERE store_id = $1 AND workflow_id = $2 AND node_id = '') AS counted,
+    `SELECT (SELECT coalesce(sum(n), 0)::int FROM path_counts WHERE store_id = $1 AND workflow_id = $2 AND node_id = '') AS counted,
             (SELECT count(*)::int FROM runs WHERE store_id = $1 AND workflow_id = $2) AS stored,
             (SELECT count(*)::int FROM event_routes r CROSS JOIN LATERAL unnest(r.run_versions) AS u(version_id)
                JOIN workflow_versions v ON v.id = u.version_id

@@ -84,8 +84,11 @@ describe('path tally', () => {
     const tally = createPathTally();
     tally.add(1, 10, route(1), [step('t1', 'next'), step('c1', 'false')]);
     tally.add(2, 20, route(1), [step('t1', 'next'), step('c1', 'false')]);
-    const { counters } = await flushed(tally);
-    const n = (nodeId: string) => counters.find((c: { node_id: string }) => c.node_id === nodeId)?.n;
+    const { counters: deltas } = await flushed(tally);
+    // One delta per store; each counter [versionId, workflowId, nodeId, status, handle, n].
+    expect(deltas).toHaveLength(1);
+    const counters = deltas[0].counters as (string | number)[][];
+    const n = (nodeId: string) => counters.find((c) => c[2] === nodeId)?.[5];
     expect(counters).toHaveLength(3);
     expect([n(''), n('t1'), n('c1')]).toEqual([2, 2, 2]);
   });

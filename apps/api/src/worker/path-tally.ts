@@ -22,12 +22,10 @@ WITH gate AS (
 ), fresh AS (
   SELECT ${gateCheck} AS ok
 )${sealedRunsCtes('(SELECT ok FROM fresh)')}
-INSERT INTO path_counters AS p (store_id, workflow_id, workflow_version_id, minute, node_id, status, handle, n)
-SELECT c.store_id, c.workflow_id, c.version_id, date_trunc('minute', now()), c.node_id, c.status, c.handle, c.n
-FROM jsonb_to_recordset($2::jsonb) AS c(store_id text, workflow_id uuid, version_id uuid, node_id text, status text, handle text, n bigint)
-WHERE (SELECT ok FROM fresh)
-ORDER BY c.version_id, c.node_id, c.status, c.handle
-ON CONFLICT (workflow_version_id, minute, node_id, status, handle) DO UPDATE SET n = p.n + EXCLUDED.n`;
+INSERT INTO path_counter_deltas (store_id, minute, counters)
+SELECT d.store_id, date_trunc('minute', now()), d.counters
+FROM jsonb_to_recordset($2::jsonb) AS d(store_id text, counters jsonb)
+WHERE (SELECT ok FROM fresh)`;
 
 // Every gate row of the batch must be new: otherwise the division by zero rolls the statement back.
 const batchSql = countersSql('1 / ((SELECT count(*) FROM gate) = $5)::int = 1');
@@ -84,6 +82,20 @@ function createCounterRows() {
   };
 }
 
+/**
+ * Counter rows as `path_counter_deltas` rows: one per store, each counter
+ * `[versionId, workflowId, nodeId, status, handle, n]` (see the table's schema).
+ */
+function counterDeltas(rows: CounterRow[]) {
+  const byStore = new Map<string, (string | number)[][]>();
+  for (const r of rows) {
+    const counters = byStore.get(r.store_id) ?? [];
+    byStore.set(r.store_id, counters);
+    counters.push([r.version_id, r.workflow_id, r.node_id, r.status, r.handle, r.n]);
+  }
+  return JSON.stringify([...byStore].map(([store_id, counters]) => ({ store_id, counters })));
+}
+
 /** Runs of one version over a batch (or one event), counted by the number of their path. */
 interface VersionRuns {
   route: TallyRoute;
@@ -126,7 +138,8 @@ interface Gate {
  * Collects, over a claimed batch, the runs whose path ended without an action or a wait,
  * and the sealed runs (sealed-runs.ts), and writes them in ONE statement: a gate row per routed
  * event (`event_routes`, unique per event) that also records the event's action-free runs for the
- * run history (versions and paths, see {@link encodeRecordedRuns}), the summed counters, and the
+ * run history (versions and paths, see {@link encodeRecordedRuns}), the summed counters (as one
+ * `path_counter_deltas` row per store, folded into `path_counters` later), and the
  * sealed runs with their steps, ledger rows and profile changes, all written only if every gate
  * row is new, so a retried event never counts, records or acts twice. Should one exist already (the event was
  * routed by another worker after a crash), the statement rolls back and each event is written on
@@ -192,7 +205,7 @@ export function createPathTally() {
       try {
         const counters = countRuns(versions, paths.paths);
         await pool.query(
-          named(batchSql, [gateJson(ids), JSON.stringify(counters), ...sealedJson(ids), ids.length]),
+          named(batchSql, [gateJson(ids), counterDeltas(counters), ...sealedJson(ids), ids.length]),
         );
       } catch (error) {
         if ((error as { code?: string }).code !== '22012') throw error;
@@ -204,7 +217,7 @@ export function createPathTally() {
           });
           await pool.query(oneEventSql, [
             gateJson([id]),
-            JSON.stringify(countRuns(own, paths.paths)),
+            counterDeltas(countRuns(own, paths.paths)),
             ...sealedJson([id]),
           ]);
         }

@@ -15,6 +15,7 @@ import { resumeRun } from './resume-run';
 import { retryRun } from './retry-run';
 import { createRunStore } from './run-store';
 import { inlineGraceSeconds, startInlineSweep } from './inline-sweep';
+import { startPathCounterFold } from './path-counter-fold';
 import { createWorkerPresence } from './worker-presence';
 import { createWorkflowRouter } from './workflow-router';
 
@@ -84,6 +85,7 @@ export async function startWorker(options: WorkerOptions): Promise<WorkerHandle>
   const sweep = startInlineSweep(options.pool, {
     graceSeconds: options.inlineGraceSeconds ?? inlineGraceSeconds(),
   });
+  const fold = startPathCounterFold(options.pool);
   const workerEvents: WorkerEvents = new EventEmitter();
   // The runner of the moment is known by its pool id; a pool that shuts itself down (Postgres
   // unreachable past its retries) or exits is replaced, and its claimed jobs freed for the sweep.
@@ -148,6 +150,7 @@ export async function startWorker(options: WorkerOptions): Promise<WorkerHandle>
     deps,
     async stop() {
       await sweep.stop();
+      await fold.stop();
       await running.stop();
       await presence.close();
       await writePool.end().catch(() => {});

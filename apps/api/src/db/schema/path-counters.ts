@@ -40,6 +40,24 @@ export const pathCounters = pgTable(
 );
 
 /**
+ * What claimed batches added to `path_counters`, not yet folded into it: one row per batch and
+ * store, written with the batch's gate rows (so exactly once), its counters as
+ * `[[versionId, workflowId, nodeId, status, handle, n], …]`. Workers fold them every second
+ * (worker/path-counter-fold.ts); the `path_counts` view reads both, so counts are always current.
+ * (Upserting ~150 counter rows per batch cost Postgres more than the rest of a small batch.)
+ */
+export const pathCounterDeltas = pgTable(
+  'path_counter_deltas',
+  {
+    id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
+    storeId: storeIdColumn(),
+    minute: tstz('minute').notNull(),
+    counters: jsonb('counters').notNull(),
+  },
+  (t) => [index('path_counter_deltas_store_idx').on(t.storeId, t.id)],
+);
+
+/**
  * One row per event whose routing finished: the gate that makes the path counters exactly-once
  * (counted in the same statement that inserts this row) and tells a retried job that the event's
  * routes are done. `counted` is how many action-free runs the event added to the counters.

@@ -205,7 +205,7 @@ describe('runs recorded without a row (action-free paths)', () => {
     const run = (await app.inject({ url: api(`/runs/${items[0]!.id}`) })).json();
     expect(run.steps.map((s: { handle: string }) => s.handle)).toEqual(['next', 'false']);
     const counters = await getTestPool().query<{ n: number }>(
-      `SELECT sum(n)::int AS n FROM path_counters WHERE workflow_id = $1 AND node_id = ''`,
+      `SELECT sum(n)::int AS n FROM path_counts WHERE workflow_id = $1 AND node_id = ''`,
       [wf.id],
     );
     expect(counters.rows[0]!.n).toBe(1);

@@ -146,7 +146,7 @@ export function createRunRepository(db: Db) {
     },
     /**
      * Per-node counters for the canvas overlay: entered, per handle, acted, failed, skipped. Runs
-     * whose path ended without an action are counted per minute (`path_counters`), so `since` is
+     * whose path ended without an action are counted per minute (the `path_counts` view), so `since` is
      * exact for stored runs and rounded down to the minute for those.
      */
     async nodeStats(storeId: string, workflowId: string, since?: string) {
@@ -162,7 +162,7 @@ export function createRunRepository(db: Db) {
         WHERE r.store_id = ${storeId} AND r.workflow_id = ${workflowId} ${since ? sql`AND r.started_at >= ${new Date(since)}` : sql``}
         GROUP BY 1, 2, 3
         UNION ALL
-        SELECT node_id, status, NULLIF(handle, ''), sum(n) FROM path_counters
+        SELECT node_id, status, NULLIF(handle, ''), sum(n) FROM path_counts
         WHERE store_id = ${storeId} AND workflow_id = ${workflowId} AND node_id <> ''
         ${since ? sql`AND minute >= date_trunc('minute', ${new Date(since)}::timestamptz)` : sql``}
         GROUP BY 1, 2, 3`);
@@ -171,7 +171,7 @@ export function createRunRepository(db: Db) {
           SELECT status, count(*) AS n FROM runs WHERE store_id = ${storeId} AND workflow_id = ${workflowId}
           ${since ? sql`AND started_at >= ${new Date(since)}` : sql``} GROUP BY 1
           UNION ALL
-          SELECT status, sum(n) FROM path_counters WHERE store_id = ${storeId} AND workflow_id = ${workflowId}
+          SELECT status, sum(n) FROM path_counts WHERE store_id = ${storeId} AND workflow_id = ${workflowId}
           AND node_id = '' ${since ? sql`AND minute >= date_trunc('minute', ${new Date(since)}::timestamptz)` : sql``}
           GROUP BY 1
         ) x GROUP BY 1`);

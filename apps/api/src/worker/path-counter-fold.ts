@@ -1,0 +1,63 @@
+import type pg from 'pg';
+
+// Takes a store's deltas (skipping those another fold holds), deletes them and adds them up into
+// `path_counters`, in one statement: each delta is counted once, in the deltas or in the counters.
+// Counters of a workflow deleted meanwhile are dropped with it. Upserts go in key order, so two
+// folds never deadlock.
+const foldSql = `
+WITH folded AS (
+  DELETE FROM path_counter_deltas
+  WHERE id IN (SELECT id FROM path_counter_deltas WHERE store_id = $1 ORDER BY id LIMIT $2 FOR UPDATE SKIP LOCKED)
+  RETURNING store_id, minute, counters
+), added AS (
+INSERT INTO path_counters AS p (store_id, workflow_id, workflow_version_id, minute, node_id, status, handle, n)
+SELECT f.store_id, (c->>1)::uuid, (c->>0)::uuid, f.minute, c->>2, c->>3, c->>4, sum((c->>5)::bigint)
+FROM folded f CROSS JOIN LATERAL jsonb_array_elements(f.counters) AS c
+WHERE EXISTS (SELECT 1 FROM workflows w WHERE w.id = (c->>1)::uuid AND w.store_id = f.store_id)
+GROUP BY 1, 2, 3, 4, 5, 6, 7
+ORDER BY 3, 4, 5, 6, 7
+ON CONFLICT (workflow_version_id, minute, node_id, status, handle) DO UPDATE SET n = p.n + EXCLUDED.n
+RETURNING 1
+)
+SELECT (SELECT count(*) FROM folded)::int AS deltas, (SELECT count(*) FROM added)::int AS counters`;
+
+/** Most deltas one statement folds (a backlog is folded over several). */
+const DELTAS_PER_FOLD = 2_000;
+
+/**
+ * Folds the path counter deltas that claimed batches wrote (path-tally.ts) into `path_counters`,
+ * store by store: one upsert per counter row per fold, instead of one per counter row per batch.
+ * Readers use the `path_counts` view (counters + deltas), so when it runs changes only cost, never
+ * counts. Returns how many counter rows it upserted.
+ */
+export async function foldPathCounters(pool: pg.Pool): Promise<number> {
+  const stores = await pool.query<{ id: string }>('SELECT id FROM stores ORDER BY id');
+  let upserted = 0;
+  for (const { id } of stores.rows) {
+    for (;;) {
+      const { rows } = await pool.query<{ deltas: number; counters: number }>(foldSql, [id, DELTAS_PER_FOLD]);
+      upserted += rows[0]!.counters;
+      if (rows[0]!.deltas < DELTAS_PER_FOLD) break;
+    }
+  }
+  return upserted;
+}
+
+/** Folds every `intervalMs` (default 1 s) until stopped; a worker process runs one. */
+export function startPathCounterFold(pool: pg.Pool, intervalMs = 1_000): { stop(): Promise<void> } {
+  let running: Promise<unknown> = Promise.resolve();
+  const timer = setInterval(() => {
+    running = running.then(() =>
+      foldPathCounters(pool).catch((error: unknown) => {
+        console.error(`[segflow] folding path counters failed (retried next time): ${String(error)}`);
+      }),
+    );
+  }, intervalMs);
+  timer.unref();
+  return {
+    async stop() {
+      clearInterval(timer);
+      await running;
+    },
+  };
+}
