@@ -26,7 +26,9 @@ import { benchEvent, states } from './bench-events';
 //    worker process for at most BENCH_SECONDS; its peak RSS.
 // 3. event → first action latency at BENCH_LATENCY_RATE events/s (one event per request, paced
 //    evenly; see pipeline-load.ts), measured after BENCH_LATENCY_WARMUP_SECONDS of the same load (the fresh
-//    worker's first seconds are its JIT warming up, not its steady state).
+//    worker's first seconds are its JIT warming up, not its steady state); and the CPU per event
+//    of the API, the worker and their Postgres backends meanwhile (steadier than the percentiles
+//    on a shared machine: what an A/B of the latency path should compare first).
 const sustainedSeconds = Number(process.env.BENCH_SECONDS ?? 60);
 const ingestSeconds = Number(process.env.BENCH_INGEST_SECONDS ?? 10);
 const ingestBatch = Number(process.env.BENCH_INGEST_BATCH ?? 50);
@@ -202,12 +204,31 @@ async function main() {
     server = await startApi(process.env.BENCH_INLINE !== 'off');
     const before = new Date();
     const baseline = await acted();
+    const latCpuBefore = {
+      api: await cpuMs(server.pid!),
+      worker: await cpuMs(worker.pid!),
+      db: await databaseCpuMs(db.pool, db.name),
+    };
     const lat = await runLoad({
       url: `${base}/events`,
       seconds: latencyWarmupSeconds + latencySeconds,
       batch: 1,
       connections: 32,
       rate: latencyRate,
+    });
+    const latApiCpu = (await cpuMs(server.pid!)) - latCpuBefore.api;
+    const latWorkerCpu = (await cpuMs(worker.pid!)) - latCpuBefore.worker;
+    let latDbCpu = 0;
+    for (const [pid, ms] of await databaseCpuMs(db.pool, db.name))
+      latDbCpu += ms - (latCpuBefore.db.get(pid) ?? 0);
+    metrics.push({
+      metric: 'pipeline.latency_cpu_ms_per_event',
+      value: Number(((latApiCpu + latWorkerCpu + latDbCpu) / Math.max(1, lat.ok)).toFixed(3)),
+      unit: 'ms',
+      apiMs: Number((latApiCpu / Math.max(1, lat.ok)).toFixed(3)),
+      workerMs: Number((latWorkerCpu / Math.max(1, lat.ok)).toFixed(3)),
+      postgresMs: Number((latDbCpu / Math.max(1, lat.ok)).toFixed(3)),
+      note: 'CPU of the API (ingest + inline execution), the worker and their Postgres backends per event, latency phase',
     });
     const keptUp = await until(async () => (await acted()) >= baseline + lat.ok, 60_000, 200).then(
       () => true,

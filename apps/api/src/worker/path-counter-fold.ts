@@ -8,16 +8,20 @@ const foldSql = `
 WITH folded AS (
   DELETE FROM path_counter_deltas
   WHERE id IN (SELECT id FROM path_counter_deltas WHERE store_id = $1 ORDER BY id LIMIT $2 FOR UPDATE SKIP LOCKED)
-  RETURNING store_id, minute, counters
+  RETURNING store_id, minute, version_ids, workflow_ids, node_ids, statuses, handles, ns
+), sums AS (
+  SELECT f.store_id, u.workflow_id, u.version_id, f.minute, u.node_id, u.status, u.handle, sum(u.n) AS n
+  FROM folded f
+  CROSS JOIN LATERAL unnest(f.version_ids, f.workflow_ids, f.node_ids, f.statuses, f.handles, f.ns)
+    AS u(version_id, workflow_id, node_id, status, handle, n)
+  GROUP BY 1, 2, 3, 4, 5, 6, 7
 ), added AS (
-INSERT INTO path_counters AS p (store_id, workflow_id, workflow_version_id, minute, node_id, status, handle, n)
-SELECT f.store_id, (c->>1)::uuid, (c->>0)::uuid, f.minute, c->>2, c->>3, c->>4, sum((c->>5)::bigint)
-FROM folded f CROSS JOIN LATERAL jsonb_array_elements(f.counters) AS c
-WHERE EXISTS (SELECT 1 FROM workflows w WHERE w.id = (c->>1)::uuid AND w.store_id = f.store_id)
-GROUP BY 1, 2, 3, 4, 5, 6, 7
-ORDER BY 3, 4, 5, 6, 7
-ON CONFLICT (workflow_version_id, minute, node_id, status, handle) DO UPDATE SET n = p.n + EXCLUDED.n
-RETURNING 1
+  INSERT INTO path_counters AS p (store_id, workflow_id, workflow_version_id, minute, node_id, status, handle, n)
+  SELECT s.* FROM sums s
+  WHERE EXISTS (SELECT 1 FROM workflows w WHERE w.id = s.workflow_id AND w.store_id = s.store_id)
+  ORDER BY s.version_id, s.minute, s.node_id, s.status, s.handle
+  ON CONFLICT (workflow_version_id, minute, node_id, status, handle) DO UPDATE SET n = p.n + EXCLUDED.n
+  RETURNING 1
 )
 SELECT (SELECT count(*) FROM folded)::int AS deltas, (SELECT count(*) FROM added)::int AS counters`;
 

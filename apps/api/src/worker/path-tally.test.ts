@@ -85,11 +85,11 @@ describe('path tally', () => {
     tally.add(1, 10, route(1), [step('t1', 'next'), step('c1', 'false')]);
     tally.add(2, 20, route(1), [step('t1', 'next'), step('c1', 'false')]);
     const { counters: deltas } = await flushed(tally);
-    // One delta per store; each counter [versionId, workflowId, nodeId, status, handle, n].
+    // One delta per store, its counters as aligned arrays.
     expect(deltas).toHaveLength(1);
-    const counters = deltas[0].counters as (string | number)[][];
-    const n = (nodeId: string) => counters.find((c) => c[2] === nodeId)?.[5];
-    expect(counters).toHaveLength(3);
-    expect([n(''), n('t1'), n('c1')]).toEqual([2, 2, 2]);
+    const { node, n } = deltas[0] as { node: string[]; n: number[] };
+    const count = (nodeId: string) => n[node.indexOf(nodeId)];
+    expect(node).toHaveLength(3);
+    expect([count(''), count('t1'), count('c1')]).toEqual([2, 2, 2]);
   });
 });

@@ -22,9 +22,10 @@ WITH gate AS (
 ), fresh AS (
   SELECT ${gateCheck} AS ok
 )${sealedRunsCtes('(SELECT ok FROM fresh)')}
-INSERT INTO path_counter_deltas (store_id, minute, counters)
-SELECT d.store_id, date_trunc('minute', now()), d.counters
-FROM jsonb_to_recordset($2::jsonb) AS d(store_id text, counters jsonb)
+INSERT INTO path_counter_deltas (store_id, minute, version_ids, workflow_ids, node_ids, statuses, handles, ns)
+SELECT d.store_id, date_trunc('minute', now()), d.v, d.w, d.node, d.status, d.handle, d.n
+FROM jsonb_to_recordset($2::jsonb)
+  AS d(store_id text, v uuid[], w uuid[], node text[], status text[], handle text[], n bigint[])
 WHERE (SELECT ok FROM fresh)`;
 
 // Every gate row of the batch must be new: otherwise the division by zero rolls the statement back.
@@ -82,18 +83,37 @@ function createCounterRows() {
   };
 }
 
-/**
- * Counter rows as `path_counter_deltas` rows: one per store, each counter
- * `[versionId, workflowId, nodeId, status, handle, n]` (see the table's schema).
- */
-function counterDeltas(rows: CounterRow[]) {
-  const byStore = new Map<string, (string | number)[][]>();
+/** Counter rows as `path_counter_deltas` rows: one per store, its counters as aligned arrays. */
+function counterDeltas(rows: CounterRow[]): string {
+  type Delta = {
+    store_id: string;
+    v: string[];
+    w: string[];
+    node: string[];
+    status: string[];
+    handle: string[];
+    n: number[];
+  };
+  const byStore = new Map<string, Delta>();
   for (const r of rows) {
-    const counters = byStore.get(r.store_id) ?? [];
-    byStore.set(r.store_id, counters);
-    counters.push([r.version_id, r.workflow_id, r.node_id, r.status, r.handle, r.n]);
+    const delta = byStore.get(r.store_id) ?? {
+      store_id: r.store_id,
+      v: [],
+      w: [],
+      node: [],
+      status: [],
+      handle: [],
+      n: [],
+    };
+    byStore.set(r.store_id, delta);
+    delta.v.push(r.version_id);
+    delta.w.push(r.workflow_id);
+    delta.node.push(r.node_id);
+    delta.status.push(r.status);
+    delta.handle.push(r.handle);
+    delta.n.push(r.n);
   }
-  return JSON.stringify([...byStore].map(([store_id, counters]) => ({ store_id, counters })));
+  return JSON.stringify([...byStore.values()]);
 }
 
 /** Runs of one version over a batch (or one event), counted by the number of their path. */
