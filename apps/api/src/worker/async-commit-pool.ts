@@ -4,11 +4,13 @@ import pg from 'pg';
  * A small second pool over the same database whose sessions commit asynchronously
  * (`synchronous_commit = off`), for the pipeline's own bookkeeping: applying events, opening and
  * finishing runs, counters. Exactly-once holds: each statement stays atomic, WAL is one ordered
- * log, and every batch ends with a synchronous commit on the main pool (an action's ledger row,
- * graphile-worker's job completion) that flushes everything written before it. A Postgres crash
- * can only lose a suffix, whose jobs are then not completed and run again (keys and ledger
- * dedupe). Customer-profile actions (group, tags, attributes) commit here too, with their ledger
- * row in the same statement; ingest, outbox rows and coupons stay on synchronous pools.
+ * log, and any later synchronous commit flushes everything written before it (a worker batch's
+ * job completion; for inline batches, the inline sweep's commit that moves past their events). A
+ * Postgres crash can only lose a suffix, whose events are then unfinished: their jobs were not
+ * completed and run again, or the inline sweep, which never moved past them durably, gives them
+ * one (keys and ledger dedupe). Customer-profile actions (group, tags, attributes) commit here too,
+ * with their ledger row in the same statement; ingest, outbox rows and coupons stay on synchronous
+ * pools.
  */
 export function createAsyncCommitPool(pool: pg.Pool, max = 10): pg.Pool {
   const asyncPool = new pg.Pool({
