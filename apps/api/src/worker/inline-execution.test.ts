@@ -11,6 +11,7 @@ import {
 import { createTestStore, waitFor } from '../testing/test-database';
 import { createInlineExecution } from './inline-execution';
 import { createPipelineDeps, startWorker, type WorkerHandle } from './start-worker';
+import { withBrokenRouter } from '../testing/pipeline-probes';
 
 // A database of its own: no worker (and so no inline sweep) runs on it unless a test starts one, so
 // what happens to the events' jobs is the inline executor's doing alone.
@@ -71,17 +72,7 @@ describe('inline execution', () => {
   it('hands failed events back to the workers at once, which then process them exactly once', async () => {
     const storeId = await createTestStore(db.pool, 'inline-fail');
     const workflows = await createWorkflows(db.app, storeId);
-    const deps = createPipelineDeps(db.pool);
-    const broken = {
-      ...deps,
-      router: {
-        ...deps.router,
-        routes: async () => {
-          throw new Error('router unavailable');
-        },
-      },
-    };
-    const app = await inlineApp(broken);
+    const app = await inlineApp(withBrokenRouter(createPipelineDeps(db.pool)));
     const events = orderEvents(storeId, 12, 4);
     await post(app, storeId, events);
     // The inserts enqueued no job; the failure enqueues them, due now.

@@ -6,6 +6,7 @@ import { createTestStore } from '../testing/test-database';
 import { processEvents } from './process-event';
 import { sweepInlineEvents } from './inline-sweep';
 import { createPipelineDeps } from './start-worker';
+import { applyEventJobsOfStore, withBrokenRouter } from '../testing/pipeline-probes';
 
 // A database of its own: its only transactions are this file's, so the sweep's bound (the oldest
 // transaction still writing) is what the tests make it.
@@ -33,16 +34,7 @@ async function rowIds(storeId: string, eventIds: string[]): Promise<number[]> {
 }
 
 /** The event row ids of the store's `apply_event` jobs, per job. */
-async function jobsOf(storeId: string): Promise<number[][]> {
-  const { rows } = await db.pool.query<{ ids: string[] }>(
-    `SELECT j.payload->'ids' AS ids FROM graphile_worker._private_jobs j
-     JOIN graphile_worker._private_tasks t ON t.id = j.task_id AND t.identifier = 'apply_event'
-     WHERE (j.payload->'ids'->>0)::bigint IN (SELECT id FROM events WHERE store_id = $1)
-     ORDER BY (j.payload->'ids'->>0)::bigint`,
-    [storeId],
-  );
-  return rows.map((r) => r.ids.map(Number));
-}
+const jobsOf = (storeId: string) => applyEventJobsOfStore(db.pool, storeId);
 
 describe('the inline sweep', () => {
   it('enqueues one job for the inline events left unfinished, once, and leaves the rest alone', async () => {
@@ -52,33 +44,17 @@ describe('the inline sweep', () => {
     await deadInlineIngest(db.pool).insert(storeId, [...done, ...unapplied, ...unrouted]);
     const deps = createPipelineDeps(db.pool);
     await deps.router.start();
-    try {
-      await processEvents(
-        deps,
-        await rowIds(
-          storeId,
-          done.map((e) => e.id),
-        ),
+    const idsOf = (list: typeof events) =>
+      rowIds(
+        storeId,
+        list.map((e) => e.id),
       );
+    try {
+      await processEvents(deps, await idsOf(done));
       // Applied, then routing failed: applied but unfinished.
-      const brokenRouter = {
-        ...deps,
-        router: {
-          ...deps.router,
-          routes: async () => {
-            throw new Error('router unavailable');
-          },
-        },
-      };
-      await expect(
-        processEvents(
-          brokenRouter,
-          await rowIds(
-            storeId,
-            unrouted.map((e) => e.id),
-          ),
-        ),
-      ).rejects.toThrow('router unavailable');
+      await expect(processEvents(withBrokenRouter(deps), await idsOf(unrouted))).rejects.toThrow(
+        'router unavailable',
+      );
     } finally {
       await deps.router.close();
     }

@@ -1,5 +1,6 @@
 import type pg from 'pg';
 import { enqueueApplyJobs } from './apply-event-job';
+import { startPeriodicTask } from './periodic-task';
 import { triggerTypeByEvent } from './trigger-types';
 
 /** How the sweep runs. */
@@ -90,20 +91,6 @@ export async function sweepInlineEvents(pool: pg.Pool, graceSeconds: number): Pr
 
 /** Sweeps every `intervalMs` until stopped (a worker process runs one). */
 export function startInlineSweep(pool: pg.Pool, options: InlineSweepOptions): { stop(): Promise<void> } {
-  const intervalMs = options.intervalMs ?? Math.min(5_000, options.graceSeconds * 1000);
-  let running: Promise<unknown> = Promise.resolve();
-  const timer = setInterval(() => {
-    running = running.then(() =>
-      sweepInlineEvents(pool, options.graceSeconds).catch((error: unknown) => {
-        console.error(`[segflow] inline sweep failed (retried next time): ${String(error)}`);
-      }),
-    );
-  }, intervalMs);
-  timer.unref();
-  return {
-    async stop() {
-      clearInterval(timer);
-      await running;
-    },
-  };
+  const intervalMs = options.intervalMs ?? Math.max(100, Math.min(5_000, options.graceSeconds * 1000));
+  return startPeriodicTask('inline sweep', intervalMs, () => sweepInlineEvents(pool, options.graceSeconds));
 }

@@ -1,4 +1,5 @@
 import type pg from 'pg';
+import { startPeriodicTask } from './periodic-task';
 
 // Takes a store's deltas (skipping those another fold holds), deletes them and adds them up into
 // `path_counters`, in one statement: each delta is counted once, in the deltas or in the counters.
@@ -52,19 +53,5 @@ export async function foldPathCounters(pool: pg.Pool): Promise<number> {
 
 /** Folds every `intervalMs` (default 1 s) until stopped; a worker process runs one. */
 export function startPathCounterFold(pool: pg.Pool, intervalMs = 1_000): { stop(): Promise<void> } {
-  let running: Promise<unknown> = Promise.resolve();
-  const timer = setInterval(() => {
-    running = running.then(() =>
-      foldPathCounters(pool).catch((error: unknown) => {
-        console.error(`[segflow] folding path counters failed (retried next time): ${String(error)}`);
-      }),
-    );
-  }, intervalMs);
-  timer.unref();
-  return {
-    async stop() {
-      clearInterval(timer);
-      await running;
-    },
-  };
+  return startPeriodicTask('folding path counters', intervalMs, () => foldPathCounters(pool));
 }

@@ -4,6 +4,7 @@ import { orderEvent } from '../../testing/test-app';
 import { closeTestPool, createTestStore, getTestPool } from '../../testing/test-database';
 import { EVENTS_PER_JOB } from '../../worker/apply-event-job';
 import { createEventRepository, type InlineHandoff } from './events.repository';
+import { applyEventJobsOfStore } from '../../testing/pipeline-probes';
 
 // The inbox statement inside a transaction that is rolled back: workers of other test files share
 // this database and would otherwise claim the jobs before they are looked at.
@@ -29,16 +30,7 @@ async function inRolledBackTransaction<T>(work: () => Promise<T>): Promise<T> {
 }
 
 /** The `apply_event` jobs enqueued for the store's events, in id order of their first event. */
-async function jobsOfStore(): Promise<number[][]> {
-  const { rows } = await client.query<{ ids: string[] }>(
-    `SELECT j.payload->'ids' AS ids FROM graphile_worker._private_jobs j
-     JOIN graphile_worker._private_tasks t ON t.id = j.task_id AND t.identifier = 'apply_event'
-     WHERE (j.payload->'ids'->>0)::bigint IN (SELECT id FROM events WHERE store_id = $1)
-     ORDER BY (j.payload->'ids'->>0)::bigint`,
-    [storeId],
-  );
-  return rows.map((r) => r.ids.map(Number));
-}
+const jobsOfStore = () => applyEventJobsOfStore(client, storeId);
 
 async function eventRowIds(): Promise<number[]> {
   const { rows } = await client.query<{ id: string }>(
