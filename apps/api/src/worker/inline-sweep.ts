@@ -28,7 +28,8 @@ const routedTypes = Object.entries(triggerTypeByEvent)
 // How far a sweep may look: `grace` ago, and never past the start of a transaction of this
 // database that has written and not finished. An event's `received_at` is its insert's transaction
 // start, so an event committed after this sweep has `received_at` >= the bound (the grace period
-// covers the moment between an insert's start and its first row): the next sweep sees it.
+// covers the moment between an insert's start and its first row, and sessions of other roles,
+// whose `xact_start` this role may not see): the next sweep sees it.
 const boundSql = `
 SELECT least(now() - make_interval(secs => $1),
              (SELECT min(xact_start) FROM pg_stat_activity
