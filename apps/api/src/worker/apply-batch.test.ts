@@ -56,16 +56,25 @@ async function statsOf(externalId: string) {
 }
 
 describe('applying a batch of order events', () => {
-  it('sends lock and applies in one round trip, and a retry that finds some applied takes the long way', async () => {
+  it('sends the whole transaction in one round trip, and a retry that finds some applied takes the long way', async () => {
     const [a, b, c] = await stored([
       orderEvent('batch-a', 1_000),
       orderEvent('batch-b', 2_000),
       orderEvent('batch-a', 3_000),
     ]);
     const first = countingPool(getTestPool());
-    const applied = await applyBatch(first.pool, [a!, b!]);
-    expect(first.counter.queries).toBe(2); // the bet (BEGIN, lock, applies), then mark + COMMIT
+    const applied = await applyBatch(first.pool, [a!, b!], () => true);
+    expect(first.counter.queries).toBe(1); // BEGIN, lock, applies, mark, facts, COMMIT
     expect(applied.customers.size).toBe(2);
+    // Marked with their customers, and the facts read after the applies.
+    const { rows: marked } = await getTestPool().query(
+      'SELECT id, customer_id FROM events WHERE id = ANY($1) AND processed_at IS NOT NULL ORDER BY id',
+      [[a!.id, b!.id]],
+    );
+    expect(marked.map((r) => Number(r.customer_id))).toEqual([a, b].map((e) => applied.customers.get(e!.id)));
+    const facts = applied.facts.get(a!.storeId)!;
+    expect(facts.get(applied.customers.get(a!.id)!)?.lifetime_spend).toBe('1000');
+    expect(facts.size).toBe(2);
 
     // A retry of a and b together with c: the bet is lost (a and b are applied), rolled back, and
     // the long way applies c only; a and b keep their customers.

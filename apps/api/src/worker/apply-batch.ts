@@ -37,8 +37,8 @@ export interface AppliedBatch {
  * Round trips are what an event costs here, so the transaction opens with its lock and closes
  * with its mark and facts reads, each one simple query (ids and store ids as escaped literals);
  * the per-event upserts are named prepared statements, and those of order events (one statement
- * each) are sent together in one round trip (pipelined-statements.ts). A batch of orders only
- * sends its lock with them, betting that none is applied yet: two round trips.
+ * each) are sent together in one round trip (pipelined-statements.ts). A batch of orders of one
+ * store sends its whole transaction in that round trip, betting that none is applied yet.
  */
 export async function applyBatch(
   pool: pg.Pool,
@@ -55,24 +55,40 @@ export async function applyBatch(
   const client = await pool.connect();
   try {
     const ids = batch.map((b) => b.id);
-    // A batch of orders only (the usual one) opens with its lock and every apply in ONE round trip,
-    // betting that no event of it is applied yet. Lost (an earlier attempt applied one: the lock
-    // waited for it and shows it), it rolls back and takes the long way below, which skips those.
+    // A batch of orders of one store (the usual one) is applied in ONE round trip: BEGIN, the lock,
+    // every apply, the mark, the facts read and COMMIT, betting that no event of it is applied yet.
+    // Lost (an earlier attempt applied one: the lock waited for it and shows it), the check after
+    // the lock fails the transaction before any apply, and the batch takes the long way below,
+    // which skips those events.
     const statements = ordered.map(oneStatementApply);
-    const bet = statements.every((s) => s !== null)
-      ? await runPipelined(client, [
-          beginStatement,
-          lockStatement(ids),
-          ...(statements as PipelinedStatement[]),
-        ])
-      : null;
-    const won = bet !== null && (bet[1] as unknown as LockedRow[]).every((r) => !r.processed_at);
-    if (bet !== null && !won) await client.query('ROLLBACK');
+    const bet = statements.every((s) => s !== null) && new Set(batch.map((b) => b.storeId)).size === 1;
+    if (bet) {
+      const factIds = ordered.filter(wantsFacts).map((item) => item.id);
+      const results = await runPipelined(client, [
+        beginStatement,
+        lockCheckStatement(ids),
+        ...(statements as PipelinedStatement[]),
+        markByCustomerStatement(ids),
+        factsOfEventsStatement(batch[0]!.storeId, factIds),
+        commitStatement,
+      ]).catch(async (error: unknown) => {
+        await client.query('ROLLBACK');
+        if ((error as { code?: string }).code === '22012') return null; // the bet is lost
+        throw error;
+      });
+      if (results) {
+        ordered.forEach((item, i) => {
+          out.customers.set(item.id, Number(results[i + 2]![0]!.customer_id));
+        });
+        const facts = results[results.length - 2] as unknown as FactsRow[];
+        if (factIds.length > 0)
+          out.facts.set(batch[0]!.storeId, new Map(facts.map((row) => [Number(row.id), row])));
+        return out;
+      }
+    }
     // A simple query of several statements answers one result per statement (pg's types model one).
-    const locked = won
-      ? []
-      : (((await client.query(`BEGIN; ${lockSql(ids)}`)) as unknown as pg.QueryResult[])[1]!
-          .rows as LockedRow[]);
+    const locked = ((await client.query(`BEGIN; ${lockSql(ids)}`)) as unknown as pg.QueryResult[])[1]!
+      .rows as LockedRow[];
     const done = new Map(
       locked.filter((r) => r.processed_at).map((r) => [Number(r.id), Number(r.customer_id)]),
     );
@@ -99,11 +115,7 @@ export async function applyBatch(
       });
       pending.length = 0;
     };
-    if (won)
-      ordered.forEach((item, i) => {
-        settle(item, Number(bet[i + 2]![0]!.customer_id));
-      });
-    for (const [i, item] of (won ? [] : ordered).entries()) {
+    for (const [i, item] of ordered.entries()) {
       const doneId = done.get(item.id);
       if (doneId !== undefined) {
         settle(item, doneId);
@@ -161,11 +173,33 @@ const lockSql = (ids: number[]) =>
   `SELECT id, customer_id, processed_at FROM events WHERE id = ANY(${idArray(ids)}) ORDER BY id FOR UPDATE`;
 
 const beginStatement: PipelinedStatement = { name: 'segflow_begin', text: 'BEGIN', values: [] };
+const commitStatement: PipelinedStatement = { name: 'segflow_commit', text: 'COMMIT', values: [] };
 
-const lockStatement = (ids: number[]): PipelinedStatement => ({
-  name: 'segflow_lock_events',
-  text: 'SELECT id, customer_id, processed_at FROM events WHERE id = ANY($1::bigint[]) ORDER BY id FOR UPDATE',
+/**
+ * Locks the batch's event rows and fails (division by zero, 22012: no apply statement can raise
+ * it) when one of them is applied already: the transaction then skips everything up to COMMIT.
+ */
+const lockCheckStatement = (ids: number[]): PipelinedStatement => ({
+  name: 'segflow_lock_unapplied_events',
+  text: `SELECT 1 / (count(*) FILTER (WHERE processed_at IS NOT NULL) = 0)::int AS fresh
+         FROM (SELECT processed_at FROM events WHERE id = ANY($1::bigint[]) ORDER BY id FOR UPDATE) locked`,
   values: [ids],
+});
+
+/** Marks order events applied, each with its customer (found by the external id its apply upserted). */
+const markByCustomerStatement = (ids: number[]): PipelinedStatement => ({
+  name: 'segflow_mark_orders',
+  text: `UPDATE events e SET processed_at = now(), customer_id = c.id
+         FROM customers c
+         WHERE e.id = ANY($1::bigint[]) AND c.store_id = e.store_id AND c.external_id = e.payload->'customer'->>'externalId'`,
+  values: [ids],
+});
+
+/** The facts rows of the customers of the given (just marked) events of one store. */
+const factsOfEventsStatement = (storeId: string, ids: number[]): PipelinedStatement => ({
+  name: 'segflow_facts_of_events',
+  text: `${factsSelect} WHERE c.store_id = $1 AND c.id IN (SELECT customer_id FROM events WHERE id = ANY($2::bigint[]))`,
+  values: [storeId, ids],
 });
 
 const markSql = (applied: { id: number; customer_id: number }[]) => `
