@@ -64,7 +64,7 @@ describe('applying a batch of order events', () => {
     ]);
     const first = countingPool(getTestPool());
     const applied = await applyBatch(first.pool, [a!, b!], () => true);
-    expect(first.counter.queries).toBe(1); // BEGIN, lock, applies, mark, facts, COMMIT
+    expect(first.counter.queries).toBe(1); // BEGIN, lock, applies (each marking its event), facts, COMMIT
     expect(applied.customers.size).toBe(2);
     // Marked with their customers, and the facts read after the applies.
     const { rows: marked } = await getTestPool().query(

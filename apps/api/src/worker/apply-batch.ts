@@ -56,19 +56,19 @@ export async function applyBatch(
   try {
     const ids = batch.map((b) => b.id);
     // A batch of orders of one store (the usual one) is applied in ONE round trip: BEGIN, the lock,
-    // every apply, the mark, the facts read and COMMIT, betting that no event of it is applied yet.
+    // every apply (each marking its event), the facts read and COMMIT, betting that no event of it
+    // is applied yet.
     // Lost (an earlier attempt applied one: the lock waited for it and shows it), the check after
     // the lock fails the transaction before any apply, and the batch takes the long way below,
     // which skips those events.
-    const statements = ordered.map(oneStatementApply);
+    const statements = ordered.map((item) => oneStatementApply(item));
     const bet = statements.every((s) => s !== null) && new Set(batch.map((b) => b.storeId)).size === 1;
     if (bet) {
       const factIds = ordered.filter(wantsFacts).map((item) => item.id);
       const results = await runPipelined(client, [
         beginStatement,
         lockCheckStatement(ids),
-        ...(statements as PipelinedStatement[]),
-        markByCustomerStatement(ids),
+        ...ordered.map((item) => oneStatementApply(item, true)!),
         factsOfEventsStatement(batch[0]!.storeId, factIds),
         commitStatement,
       ]).catch(async (error: unknown) => {
@@ -151,10 +151,19 @@ export async function applyBatch(
   return out;
 }
 
-/** An order event's apply when it is one statement with nothing after it (see orderOnlyStatement). */
-function oneStatementApply({ storeId, event }: EventToApply): PipelinedStatement | null {
+/**
+ * An order event's apply when it is one statement with nothing after it (see orderOnlyStatement);
+ * with `mark`, the statement also marks the event applied.
+ */
+function oneStatementApply({ id, storeId, event }: EventToApply, mark = false): PipelinedStatement | null {
   if (event.type !== 'order.created' && event.type !== 'order.status_changed') return null;
-  const query = orderOnlyStatement(storeId, event.customer, new Date(event.occurredAt), event.order);
+  const query = orderOnlyStatement(
+    storeId,
+    event.customer,
+    new Date(event.occurredAt),
+    event.order,
+    mark ? id : undefined,
+  );
   if (!query) return null;
   const config = named(query.text, query.values);
   return config.name ? { name: config.name, text: query.text, values: query.values } : null;
@@ -186,19 +195,10 @@ const lockCheckStatement = (ids: number[]): PipelinedStatement => ({
   values: [ids],
 });
 
-/** Marks order events applied, each with its customer (found by the external id its apply upserted). */
-const markByCustomerStatement = (ids: number[]): PipelinedStatement => ({
-  name: 'segflow_mark_orders',
-  text: `UPDATE events e SET processed_at = now(), customer_id = c.id
-         FROM customers c
-         WHERE e.id = ANY($1::bigint[]) AND c.store_id = e.store_id AND c.external_id = e.payload->'customer'->>'externalId'`,
-  values: [ids],
-});
-
 /** The facts rows of the customers of the given (just marked) events of one store. */
 const factsOfEventsStatement = (storeId: string, ids: number[]): PipelinedStatement => ({
   name: 'segflow_facts_of_events',
-  text: `${factsSelect} WHERE c.store_id = $1 AND c.id IN (SELECT customer_id FROM events WHERE id = ANY($2::bigint[]))`,
+  text: `${factsSelect} WHERE c.store_id = $1 AND c.id = ANY(ARRAY(SELECT customer_id FROM events WHERE id = ANY($2::bigint[])))`,
   values: [storeId, ids],
 });
 

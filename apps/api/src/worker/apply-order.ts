@@ -45,10 +45,11 @@ export function orderOnlyStatement(
   customer: EventCustomer,
   occurredAt: Date,
   order: EventOrder,
+  markEventId?: number,
 ): { text: string; values: unknown[] } | null {
   if (order.couponCode) return null;
   const p = new Placeholders();
-  const text = orderSql(p, storeId, customerUpsertCtes(p, storeId, customer, occurredAt), order);
+  const text = orderSql(p, storeId, customerUpsertCtes(p, storeId, customer, occurredAt), order, markEventId);
   return { text, values: p.values };
 }
 
@@ -72,8 +73,17 @@ async function orderStatement(
   return { customerId, isNewOrder: true };
 }
 
-/** The order statement: order, items and stats chained onto `owner` (its values go to `p`). */
-function orderSql(p: Placeholders, storeId: string, owner: string, order: EventOrder): string {
+/**
+ * The order statement: order, items and stats chained onto `owner` (its values go to `p`); with
+ * `markEventId`, it also marks that event applied, with its customer.
+ */
+function orderSql(
+  p: Placeholders,
+  storeId: string,
+  owner: string,
+  order: EventOrder,
+  markEventId?: number,
+): string {
   const createdAt = new Date(order.createdAt).toISOString();
   const items = order.items.map((item) => ({
     sku: item.sku ?? '',
@@ -115,7 +125,14 @@ function orderSql(p: Placeholders, storeId: string, owner: string, order: EventO
         first_order_at = LEAST(s.first_order_at, EXCLUDED.first_order_at),
         last_order_at = GREATEST(s.last_order_at, EXCLUDED.last_order_at)
       RETURNING 1
-    )
+    )${
+      markEventId === undefined
+        ? ''
+        : `, marked AS (
+      UPDATE events SET processed_at = now(), customer_id = (SELECT id FROM customer)
+      WHERE id = ${p.add(markEventId)} RETURNING 1
+    )`
+    }
     SELECT (SELECT id FROM customer) AS customer_id, (SELECT count(*) FROM o) AS inserted,
            (SELECT count(*) FROM known) AS known, (SELECT count(*) FROM items) AS items,
            (SELECT count(*) FROM stats) AS stats`;
