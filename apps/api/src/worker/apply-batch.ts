@@ -57,18 +57,17 @@ export async function applyBatch(
     const ids = batch.map((b) => b.id);
     // A batch of orders of one store (the usual one) is applied in ONE round trip: BEGIN, the lock,
     // every apply (each marking its event), the facts read and COMMIT, betting that no event of it
-    // is applied yet.
-    // Lost (an earlier attempt applied one: the lock waited for it and shows it), the check after
-    // the lock fails the transaction before any apply, and the batch takes the long way below,
-    // which skips those events.
-    const statements = ordered.map((item) => oneStatementApply(item));
-    const bet = statements.every((s) => s !== null) && new Set(batch.map((b) => b.storeId)).size === 1;
-    if (bet) {
+    // is applied yet. Lost (an earlier attempt applied one: the lock waited for it and shows it),
+    // the check after the lock fails the transaction before any apply, and the batch takes the
+    // long way below, which skips those events.
+    const oneStore = new Set(batch.map((b) => b.storeId)).size === 1;
+    const marking = oneStore ? ordered.map((item) => oneStatementApply(item, true)) : [];
+    if (oneStore && marking.every((s) => s !== null)) {
       const factIds = ordered.filter(wantsFacts).map((item) => item.id);
       const results = await runPipelined(client, [
         beginStatement,
         lockCheckStatement(ids),
-        ...ordered.map((item) => oneStatementApply(item, true)!),
+        ...(marking as PipelinedStatement[]),
         factsOfEventsStatement(batch[0]!.storeId, factIds),
         commitStatement,
       ]).catch(async (error: unknown) => {
@@ -92,6 +91,7 @@ export async function applyBatch(
     const done = new Map(
       locked.filter((r) => r.processed_at).map((r) => [Number(r.id), Number(r.customer_id)]),
     );
+    const statements = ordered.map((item) => oneStatementApply(item));
     const tx = namedExecutor(client);
     const applied: { id: number; customer_id: number }[] = [];
     const factsOf = new Map<string, Set<number>>();
