@@ -13,8 +13,8 @@ export interface InlineSweepOptions {
 
 /** The grace period: INLINE_GRACE_SECONDS, else 10 s (set it alike for API and worker processes). */
 export function inlineGraceSeconds(): number {
-  const fromEnv = Number(process.env.INLINE_GRACE_SECONDS);
-  return Number.isFinite(fromEnv) && fromEnv >= 0 && process.env.INLINE_GRACE_SECONDS ? fromEnv : 10;
+  const fromEnv = Number(process.env.INLINE_GRACE_SECONDS || Number.NaN);
+  return fromEnv >= 0 ? fromEnv : 10;
 }
 
 /** Advisory lock (namespace, key) held by the one sweep running at a time (worker-presence.ts uses 0x5e6f). */

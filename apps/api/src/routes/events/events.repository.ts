@@ -10,56 +10,52 @@ export interface ValidEvent {
 }
 
 /**
- * The insert and its jobs in one statement; `jobs` is the CTE that enqueues them and returns their
- * ids. Up to EVENTS_PER_JOB rows make one job; more are chunked (the chunking's window and grouping
- * cost a single-event request ~20 % of its throughput, so only big statements pay it). Events an
- * inline executor takes are marked `inline` and get no job (see worker/inline-sweep.ts).
+ * The insert and its jobs in one statement; `jobs` is the CTE that enqueues them (a SELECT CTE runs
+ * only when referenced: the last column counts its rows). Up to EVENTS_PER_JOB rows make one job;
+ * more are chunked (the chunking's window and grouping cost a single-event request ~20 % of its
+ * throughput, so only big statements pay it). Without `jobs`, the events are marked `inline`: the
+ * inline executor takes them, with no job (see worker/inline-sweep.ts).
  */
-const insertSql = (jobs: string, inline: boolean) => `
+const insertSql = (jobs: string | null) => `
 WITH input AS (
   SELECT r->>'s' AS store_id, r->'e'->>'id' AS event_id, r->'e'->>'type' AS type, r->'e' AS payload,
          (r->'e'->>'occurredAt')::timestamptz AS occurred_at, (r->>'d')::int AS depth, ord
   FROM jsonb_array_elements($1::jsonb) WITH ORDINALITY AS x(r, ord)
 ), ins AS (
   INSERT INTO events (store_id, event_id, type, payload, occurred_at, depth, inline)
-  SELECT store_id, event_id, type, payload, occurred_at, depth, ${inline} FROM input ORDER BY ord
+  SELECT store_id, event_id, type, payload, occurred_at, depth, ${jobs === null} FROM input ORDER BY ord
   ON CONFLICT (store_id, event_id) DO NOTHING
   RETURNING id, store_id, event_id
-), ${jobs}
-SELECT ins.id, ins.store_id, ins.event_id, (SELECT array_agg(id) FROM jobs) AS job_ids,
-       (SELECT time_zone FROM stores s WHERE s.id = ins.store_id) AS time_zone
+)${jobs === null ? '' : `, ${jobs}`}
+SELECT ins.id, ins.store_id, ins.event_id,
+       (SELECT time_zone FROM stores s WHERE s.id = ins.store_id) AS time_zone${
+         jobs === null ? '' : ', (SELECT count(*) FROM jobs) AS jobs'
+       }
 FROM ins`;
 
 const jobSpec = (ids: string) =>
   `ROW('apply_event', json_build_object('ids', ${ids}), NULL, NULL, NULL, NULL, NULL, NULL)::graphile_worker.job_spec`;
 
-const oneJobSql = insertSql(
-  `jobs AS (
+const oneJobSql = insertSql(`jobs AS (
   SELECT j.id FROM (SELECT array_agg(id ORDER BY id) AS ids FROM ins HAVING count(*) > 0) a
   CROSS JOIN LATERAL graphile_worker.add_jobs(ARRAY[${jobSpec('a.ids')}]) j
-)`,
-  false,
-);
+)`);
 
-const chunkedJobsSql = insertSql(
-  `chunks AS (
+const chunkedJobsSql = insertSql(`chunks AS (
   SELECT array_agg(id ORDER BY id) AS ids
   FROM (SELECT id, (row_number() OVER (ORDER BY id) - 1) / ${EVENTS_PER_JOB} AS chunk FROM ins) numbered
   GROUP BY chunk
 ), jobs AS (
   SELECT j.id FROM (SELECT array_agg(${jobSpec('ids')} ORDER BY ids[1]) AS specs FROM chunks HAVING count(*) > 0) a
   CROSS JOIN LATERAL graphile_worker.add_jobs(a.specs) j
-)`,
-  false,
-);
+)`);
 
-const inlineSql = insertSql('jobs AS (SELECT NULL::bigint AS id WHERE false)', true);
+const inlineSql = insertSql(null);
 
 interface InsertedRow {
   id: string;
   store_id: string;
   event_id: string;
-  job_ids: string[] | null;
   time_zone: string;
 }
 
